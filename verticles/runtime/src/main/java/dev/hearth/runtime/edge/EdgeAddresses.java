@@ -1,0 +1,49 @@
+package dev.hearth.runtime.edge;
+
+/**
+ * Every event-bus address between the edge (gateways, which hold player connections)
+ * and the world (game nodes). The contract is game-agnostic: a player types a line,
+ * the world answers and pushes events to sessions.
+ */
+public final class EdgeAddresses {
+    private EdgeAddresses() {
+    }
+
+    // --- Cluster bus: gateways -> game nodes ---
+
+    /** A {@link PlayerCommand}; the reply is a {@link CommandOutcome}. */
+    public static final String GAME_COMMAND = "hearth.game.command";
+    /** A {@link SessionRef} whose player has just come into the world. Replied to when done. */
+    public static final String GAME_ENTER = "hearth.game.enter";
+    /** A {@link SessionRef} whose connection closed. Replied to when done. */
+    public static final String GAME_LEAVE = "hearth.game.leave";
+
+    // --- Cluster bus: game nodes -> one gateway ---
+
+    private static final String GATEWAY_PREFIX = "hearth.gateway.";
+
+    /** Where a gateway node receives {@link Delivery}s for the sessions it holds. */
+    public static String gateway(String nodeId) {
+        return GATEWAY_PREFIX + nodeId;
+    }
+
+    // --- The gateway's local bridge bus (never on the cluster) ---
+
+    /** First message on a socket: authenticate with the token, get the session address. */
+    public static final String HELLO = "hearth.hello";
+    /** A command line typed by the player. */
+    public static final String COMMAND = "hearth.command";
+    /** In-band token refresh. */
+    public static final String TOKEN = "hearth.token";
+
+    private static final String SESSION_PREFIX = "hearth.session.";
+
+    /** The one private address of a client session on the bridge bus. */
+    public static String session(String sessionId) {
+        return SESSION_PREFIX + sessionId;
+    }
+
+    public static boolean isSessionAddress(String address) {
+        return address != null && address.startsWith(SESSION_PREFIX);
+    }
+}
