@@ -26,3 +26,15 @@ $$ LANGUAGE plpgsql;
 CREATE TRIGGER settings_changed
     AFTER INSERT OR UPDATE OR DELETE ON settings
     FOR EACH ROW EXECUTE FUNCTION settings_notify();
+
+CREATE FUNCTION settings_touch() RETURNS trigger AS $$
+BEGIN
+    NEW.updated_at := now();
+    RETURN NEW;
+END;
+$$ LANGUAGE plpgsql;
+
+-- Operators write plain UPDATEs; the row still says when it last changed.
+CREATE TRIGGER settings_touched
+    BEFORE UPDATE ON settings
+    FOR EACH ROW EXECUTE FUNCTION settings_touch();

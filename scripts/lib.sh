@@ -1,0 +1,56 @@
+# Shared by the scripts: find a JDK >= 21 and the project's paths. Source it, do not run it.
+HEARTH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+HEARTH_JAR="$HEARTH_ROOT/verticles/node/target/hearth-node.jar"
+# Flags that keep Hazelcast quiet on modern JDKs (same as the tests' argLine in pom.xml).
+HEARTH_JVM_FLAGS=(--add-modules java.se --add-exports java.base/jdk.internal.ref=ALL-UNNAMED
+  --add-opens java.base/java.lang=ALL-UNNAMED --add-opens java.base/sun.nio.ch=ALL-UNNAMED
+  --add-opens java.management/sun.management=ALL-UNNAMED
+  --add-opens jdk.management/com.sun.management.internal=ALL-UNNAMED --enable-native-access=ALL-UNNAMED)
+
+java_major() { # prints the major version of the java binary $1
+  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p' | cut -d. -f1
+}
+
+# Sets JAVA_HOME to a JDK >= 21: the current JAVA_HOME if good enough, else the newest under /usr/lib/jvm.
+find_java() {
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ] && [ "$(java_major "$JAVA_HOME/bin/java")" -ge 21 ] 2>/dev/null; then
+    export JAVA_HOME; quiet_maven; return 0
+  fi
+  local best="" best_version=0 dir version
+  for dir in /usr/lib/jvm/*/ /opt/java/*/ /usr/local/lib/jvm/*/; do
+    [ -x "${dir}bin/javac" ] || continue
+    version=$(java_major "${dir}bin/java" 2>/dev/null)
+    if [ -n "$version" ] && [ "$version" -ge 21 ] && [ "$version" -gt "$best_version" ]; then
+      best=${dir%/}; best_version=$version
+    fi
+  done
+  if [ -z "$best" ]; then
+    echo "Hearth needs a JDK 21 or newer; none found (JAVA_HOME=${JAVA_HOME:-unset}, /usr/lib/jvm)." >&2
+    echo "Install one (for example Temurin 25) and set JAVA_HOME." >&2
+    return 1
+  fi
+  export JAVA_HOME=$best
+  quiet_maven
+}
+
+# Maven's own guava warns about sun.misc.Unsafe on JDK 24+; harmless, and noisy.
+quiet_maven() {
+  if [ "$(java_major "$JAVA_HOME/bin/java")" -ge 24 ] && [[ "${MAVEN_OPTS:-}" != *sun-misc-unsafe* ]]; then
+    export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+  fi
+}
+
+
+# Builds the node jar when it is missing or older than any source, POM, migration or client file.
+build_if_needed() {
+  local stale=1
+  if [ -f "$HEARTH_JAR" ] && [ -d "$HEARTH_ROOT/verticles/node/target/lib" ]; then
+    stale=$(cd "$HEARTH_ROOT" && find pom.xml cluster.xml migrations verticles/*/pom.xml verticles/*/src \
+      webclient/pom.xml webclient/package.json webclient/package-lock.json webclient/src webclient/public \
+      -newer "$HEARTH_JAR" -type f 2>/dev/null | head -1 | wc -l)
+  fi
+  if [ "$stale" -ne 0 ]; then
+    echo "Building Hearth (mvn install -DskipTests)..."
+    (cd "$HEARTH_ROOT" && mvn -B -q install -DskipTests) || { echo "Build failed." >&2; return 1; }
+  fi
+}

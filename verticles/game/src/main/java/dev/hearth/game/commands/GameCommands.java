@@ -1,0 +1,17 @@
+package dev.hearth.game.commands;
+
+import java.util.List;
+
+/** The commands of this release, in the order {@code help} lists them. */
+public final class GameCommands {
+    private GameCommands() {
+    }
+
+    public static CommandRegistry registry() {
+        return new CommandRegistry(List.of(
+                new LookCommand(),
+                new SayCommand(),
+                new WhoCommand(),
+                new HelpCommand()));
+    }
+}

@@ -1,0 +1,34 @@
+package dev.hearth.game.commands;
+
+import dev.hearth.game.events.GameEvents;
+import dev.hearth.runtime.edge.CommandOutcome;
+import io.vertx.core.Future;
+
+/** Lists the players online. */
+public final class WhoCommand implements Command<NoArgs> {
+
+    @Override
+    public String name() {
+        return "who";
+    }
+
+    @Override
+    public String usage() {
+        return "who";
+    }
+
+    @Override
+    public String summary() {
+        return "Lists the players online.";
+    }
+
+    @Override
+    public ParseResult<NoArgs> parse(String args) {
+        return ParseResult.none(args, "'who' lists everyone online; it takes nothing after it.");
+    }
+
+    @Override
+    public Future<CommandOutcome> execute(NoArgs args, CommandContext context) {
+        return Future.succeededFuture(CommandOutcome.done(GameEvents.who(context.world().presence().playersOnline())));
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * The game of this release: {@link dev.hearth.game.GameVerticle} wires the world to the
+ * gateways, {@link dev.hearth.game.GameSettings} declares its live settings. Each
+ * sub-package holds one concern: {@code world} (rooms, presence), {@code commands}
+ * (what players type), {@code sessions} (coming and going), {@code events} (what players
+ * see), {@code delivery} (getting it to their gateways), {@code text} (player text safety).
+ */
+package dev.hearth.game;

@@ -1,0 +1,202 @@
+package dev.hearth.node;
+
+import com.hazelcast.cluster.Member;
+import dev.hearth.game.GameSettings;
+import dev.hearth.game.GameVerticle;
+import dev.hearth.gateway.GatewayConfig;
+import dev.hearth.gateway.GatewaySettings;
+import dev.hearth.gateway.GatewayVerticle;
+import dev.hearth.gateway.accounts.AccountStore;
+import dev.hearth.gateway.accounts.AccountsApi;
+import dev.hearth.gateway.accounts.HashingConfig;
+import dev.hearth.gateway.accounts.PasswordHasher;
+import dev.hearth.gateway.auth.TokenKeys;
+import dev.hearth.gateway.auth.TokenService;
+import dev.hearth.node.cluster.ClusterSetup;
+import dev.hearth.node.cluster.SameDatabaseCheck;
+import dev.hearth.node.config.NodeConfig;
+import dev.hearth.node.db.DatabaseIdentity;
+import dev.hearth.node.db.EmbeddedDatabase;
+import dev.hearth.node.management.ManagementServer;
+import dev.hearth.runtime.db.DatabaseUrl;
+import dev.hearth.runtime.db.Migrations;
+import dev.hearth.runtime.settings.LiveSettings;
+import dev.hearth.runtime.settings.SettingsListener;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Hearth process: database, cluster membership, live settings, and the verticles of
+ * its role. {@link #start()} is blocking and runs on the launcher's thread, never on an
+ * event loop; it either returns a running node or throws with a reason an operator can act on.
+ */
+public final class Node {
+    private static final Logger log = LoggerFactory.getLogger(Node.class);
+    private static final Duration STOP_LIMIT = Duration.ofSeconds(20);
+
+    private final NodeConfig config;
+    private final Instant startedAt = Instant.now();
+    private final LiveSettings settings = new LiveSettings();
+    private EmbeddedDatabase embedded;
+    private DatabaseUrl databaseUrl;
+    private String databaseId;
+    private HazelcastClusterManager clusterManager;
+    private Vertx cluster;
+    private Vertx edge;
+    private Pool pool;
+    private SettingsListener settingsListener;
+    private PasswordHasher hasher;
+    private ManagementServer management;
+    private GatewayVerticle gateway;
+    private boolean stopped;
+
+    public Node(NodeConfig config) {
+        this.config = config;
+    }
+
+    public Node start() {
+        log.info("Starting node '{}' with role {}", config.nodeName(), config.role().wire());
+        databaseUrl = openDatabase();
+        Migrations.apply(databaseUrl);
+        databaseId = DatabaseIdentity.read(databaseUrl);
+        joinCluster();
+        pool = PgBuilder.pool()
+                .with(new PoolOptions().setMaxSize(config.database().poolSize()))
+                .connectingTo(databaseUrl.connectOptions())
+                .using(cluster)
+                .build();
+        settings.register(GatewaySettings.all()).register(GameSettings.all());
+        settingsListener = new SettingsListener(cluster, databaseUrl, pool, settings);
+        await(settingsListener.start());
+        if (config.role().hostsGame()) await(cluster.deployVerticle(new GameVerticle(pool, settings)));
+        if (config.role().hostsGateway()) startGateway();
+        if (config.management().enabled()) {
+            management = new ManagementServer(cluster, this::status);
+            await(management.listen(config.management().host(), config.management().port()));
+        }
+        log.info("Node '{}' ({}) is up in {} ms", config.nodeName(), config.role().wire(),
+                Duration.between(startedAt, Instant.now()).toMillis());
+        return this;
+    }
+
+    /** Stops in reverse order of start, each step bounded, so Ctrl-C never hangs. */
+    public synchronized void stop() {
+        if (stopped) return;
+        stopped = true;
+        log.info("Stopping node '{}'", config.nodeName());
+        if (management != null) quietly("management server", management.close());
+        if (edge != null) quietly("gateway", edge.close());
+        if (hasher != null) hasher.close();
+        if (settingsListener != null) quietly("live settings", settingsListener.stop());
+        if (pool != null) quietly("database pool", pool.close());
+        if (cluster != null) quietly("cluster membership", cluster.close());
+        if (embedded != null) embedded.close();
+        log.info("Node '{}' stopped", config.nodeName());
+    }
+
+    public Optional<Integer> httpPort() {
+        return Optional.ofNullable(gateway).map(GatewayVerticle::port);
+    }
+
+    private DatabaseUrl openDatabase() {
+        NodeConfig.Database db = config.database();
+        if (db.url().isPresent()) {
+            DatabaseUrl url = DatabaseUrl.parse(db.url().get(), db.user(), db.password());
+            log.info("Using the database {}", url);
+            return url;
+        }
+        embedded = EmbeddedDatabase.startOrJoin(config.dataDir(), db.embeddedPort());
+        return embedded.url();
+    }
+
+    private void joinCluster() {
+        clusterManager = ClusterSetup.clusterManager(config, databaseId);
+        VertxOptions options = new VertxOptions()
+                .setEventBusOptions(new EventBusOptions()
+                        .setHost(config.cluster().host())
+                        .setPort(config.cluster().eventBusPort()));
+        cluster = await(Vertx.builder().with(options).withClusterManager(clusterManager).buildClustered());
+        Optional<String> mismatch = SameDatabaseCheck.mismatch(clusterManager.getHazelcastInstance(), databaseId, databaseUrl.toString());
+        if (mismatch.isPresent()) throw new IllegalStateException(mismatch.get());
+        log.info("Joined the cluster as {} ({} members)", clusterManager.getNodeId(),
+                clusterManager.getHazelcastInstance().getCluster().getMembers().size());
+    }
+
+    private void startGateway() {
+        TokenService tokens;
+        // The gateway's bridge runs on its own, non-clustered Vert.x (DESIGN.md, "The edge").
+        edge = Vertx.vertx();
+        TokenKeys keys = TokenKeys.loadOrGenerate(config.auth().privateKey(), config.auth().publicKey());
+        tokens = TokenService.create(edge, keys, config.auth().tokenLifetime());
+        hasher = new PasswordHasher(edge, HashingConfig.named(config.auth().passwordHashing()));
+        Pool edgePool = PgBuilder.pool()
+                .with(new PoolOptions().setMaxSize(Math.max(2, config.database().poolSize() / 2)))
+                .connectingTo(databaseUrl.connectOptions())
+                .using(edge)
+                .build();
+        AccountsApi accounts = new AccountsApi(new AccountStore(edgePool), hasher, tokens);
+        GatewayConfig gatewayConfig = new GatewayConfig(config.http().host(), config.http().port(),
+                clusterManager.getNodeId(), GatewayConfig.DEFAULT_MAX_FRAME_BYTES);
+        gateway = new GatewayVerticle(gatewayConfig, cluster, accounts, tokens, settings);
+        await(edge.deployVerticle(gateway, new DeploymentOptions()));
+    }
+
+    private JsonObject status() {
+        JsonArray members = new JsonArray();
+        for (Member member : clusterManager.getHazelcastInstance().getCluster().getMembers()) {
+            members.add(new JsonObject()
+                    .put("node", member.getAttribute(ClusterSetup.ATTR_NODE))
+                    .put("role", member.getAttribute(ClusterSetup.ATTR_ROLE))
+                    .put("address", member.getAddress().toString())
+                    .put("self", member.localMember()));
+        }
+        JsonObject settingsNow = new JsonObject();
+        settings.snapshot().forEach(settingsNow::put);
+        return new JsonObject()
+                .put("node", config.nodeName())
+                .put("role", config.role().wire())
+                .put("clusterNodeId", clusterManager.getNodeId())
+                .put("database", databaseUrl.toString())
+                .put("databaseId", databaseId)
+                .put("uptimeSeconds", Duration.between(startedAt, Instant.now()).toSeconds())
+                .put("sessions", gateway == null ? 0 : gateway.connectedSessions())
+                .put("members", members)
+                .put("settings", settingsNow);
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting", e);
+        } catch (Exception e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new IllegalStateException(cause.getMessage(), cause);
+        }
+    }
+
+    private static void quietly(String what, Future<?> future) {
+        try {
+            future.toCompletionStage().toCompletableFuture().get(STOP_LIMIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.warn("Stopping the {} did not finish cleanly: {}", what, e.toString());
+        }
+    }
+}

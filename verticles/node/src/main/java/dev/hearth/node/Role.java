@@ -1,0 +1,33 @@
+package dev.hearth.node;
+
+import java.util.Locale;
+
+/** What a node does in the cluster. */
+public enum Role {
+    /** Gateway and game in one process: the default, and all a small game needs. */
+    ALL,
+    /** Holds player connections (HTTP, bridge); a Hazelcast lite member that hosts no data. */
+    GATEWAY,
+    /** Hosts the world; players reach it through gateways. */
+    GAME;
+
+    public boolean hostsGateway() {
+        return this != GAME;
+    }
+
+    public boolean hostsGame() {
+        return this != GATEWAY;
+    }
+
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Role parse(String text) {
+        try {
+            return valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a role (all, gateway, game)");
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package dev.hearth.node.it;
+
+import dev.hearth.runtime.db.DatabaseUrl;
+import dev.hearth.runtime.testing.Await;
+import dev.hearth.runtime.testing.TestDatabase;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two real node processes sharing one real PostgreSQL: a gateway-only node that holds
+ * the players' sockets and a game node that hosts the world. Nothing is mocked.
+ */
+class TwoNodeClusterIT {
+    private static Path workDir;
+    private static DatabaseUrl database;
+    private static String members;
+    private static NodeProcess game;
+    private static NodeProcess gateway;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        workDir = Files.createTempDirectory("hearth-it");
+        database = TestDatabase.fresh();
+        int gamePort = NodeProcess.freePort();
+        int gatewayPort = NodeProcess.freePort();
+        members = "127.0.0.1:" + gamePort + ",127.0.0.1:" + gatewayPort;
+        game = NodeProcess.start("game-1", env("game", gamePort, database), workDir);
+        gateway = NodeProcess.start("gateway-1", env("gateway", gatewayPort, database), workDir);
+        game.awaitHealthy(Duration.ofSeconds(90));
+        gateway.awaitHealthy(Duration.ofSeconds(90));
+        Await.within(Duration.ofSeconds(30), "both nodes see a two-member cluster",
+                () -> game.status().getJsonArray("members").size() == 2 && gateway.status().getJsonArray("members").size() == 2);
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        if (gateway != null) gateway.close();
+        if (game != null) game.close();
+    }
+
+    @Test
+    void aPlayerOnTheGatewayHearsASayFromARoomHostedOnTheGameNode() throws Exception {
+        assertThat(gateway.status().getString("role")).isEqualTo("gateway");
+        assertThat(game.status().getString("role")).isEqualTo("game");
+        String alice = Accounts.uniqueName("Alice");
+        String bob = Accounts.uniqueName("Bob");
+        try (BridgeClient a = BridgeClient.enter(gateway.httpPort, Accounts.registerAndLogin(gateway.httpPort, alice));
+             BridgeClient b = BridgeClient.enter(gateway.httpPort, Accounts.registerAndLogin(gateway.httpPort, bob))) {
+            a.awaitEvent(e -> "arrived".equals(e.getString("type")) && bob.equals(e.getString("who")));
+
+            JsonObject reply = a.command("c1", "say Hello across the cluster");
+            assertThat(reply.getBoolean("ok")).isTrue();
+            assertThat(reply.getString("id")).isEqualTo("c1");
+            assertThat(reply.getJsonArray("events").getJsonObject(0).getBoolean("you")).isTrue();
+
+            JsonObject heard = b.awaitEvent(e -> "said".equals(e.getString("type")));
+            assertThat(heard.getString("from")).isEqualTo(alice);
+            assertThat(heard.getString("text")).isEqualTo("Hello across the cluster");
+            assertThat(heard.getLong("seq")).isGreaterThan(1L);
+        }
+    }
+
+    @Test
+    void aSettingsChangeReachesBothNodesWithinASecond() {
+        TestDatabase.execute(database, "INSERT INTO settings (key, value) VALUES ('motd', 'Fresh bread today') "
+                + "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value");
+        Await.within(Duration.ofSeconds(1), "both nodes apply the new motd",
+                () -> motd(game).equals("Fresh bread today") && motd(gateway).equals("Fresh bread today"));
+
+        int limitBefore = setting(gateway, "gateway.command.max_length");
+        TestDatabase.execute(database, "INSERT INTO settings (key, value) VALUES ('gateway.command.max_length', 'lots') "
+                + "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value");
+        TestDatabase.execute(database, "UPDATE settings SET value = 'Bad value refused' WHERE key = 'motd'");
+        Await.within(Duration.ofSeconds(1), "both nodes apply the later good change",
+                () -> motd(game).equals("Bad value refused") && motd(gateway).equals("Bad value refused"));
+        assertThat(setting(gateway, "gateway.command.max_length")).isEqualTo(limitBefore);
+        assertThat(setting(game, "gateway.command.max_length")).isEqualTo(limitBefore);
+        assertThat(gateway.logText()).contains("Refused live setting 'gateway.command.max_length'");
+    }
+
+    @Test
+    void aNodeWhoseDatabaseDiffersRefusesToJoinAndSaysWhy() throws Exception {
+        DatabaseUrl other = TestDatabase.fresh();
+        try (NodeProcess stranger = NodeProcess.start("stranger", env("game", NodeProcess.freePort(), other), workDir)) {
+            assertThat(stranger.awaitExit(Duration.ofSeconds(90))).isNotZero();
+            assertThat(stranger.logText()).contains("is not the cluster's").contains("must share one database");
+        }
+        assertThat(game.status().getJsonArray("members")).hasSize(2);
+    }
+
+    @Test
+    void aSocketMustSayHelloBeforeAnythingElse() throws Exception {
+        try (BridgeClient anonymous = BridgeClient.connect(gateway.httpPort)) {
+            JsonObject reply = anonymous.command("c1", "look");
+            assertThat(reply.getJsonObject("error").getString("code")).isEqualTo("not_authenticated");
+        }
+    }
+
+    @Test
+    void aForgedTokenIsRefusedAndTheSocketClosed() throws Exception {
+        String forged = "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0.eyJzdWIiOiIxIiwibmFtZSI6IkFkbWluIiwiaXNzIjoiaGVhcnRoIn0.";
+        try (BridgeClient client = BridgeClient.connect(gateway.httpPort)) {
+            JsonObject reply = client.request("hearth.hello", new JsonObject().put("token", forged));
+            assertThat(reply.getJsonObject("error").getString("code")).isEqualTo("bad_token");
+            assertThat(client.awaitClosed()).isTrue();
+        }
+    }
+
+    @Test
+    void aClientCannotListenOnAnotherSessionNorSendOutsideTheAllowList() throws Exception {
+        String eve = Accounts.uniqueName("Eve");
+        String carol = Accounts.uniqueName("Carol");
+        try (BridgeClient victim = BridgeClient.connect(gateway.httpPort);
+             BridgeClient attacker = BridgeClient.enter(gateway.httpPort, Accounts.registerAndLogin(gateway.httpPort, eve))) {
+            JsonObject hello = victim.request("hearth.hello", new JsonObject().put("token", Accounts.registerAndLogin(gateway.httpPort, carol)));
+            attacker.send(new JsonObject().put("type", "register").put("address", hello.getString("session")));
+            assertThat(attacker.awaitFrame(f -> "err".equals(f.getString("type"))).getString("body")).isEqualTo("access_denied");
+
+            attacker.send(new JsonObject().put("type", "send").put("address", "hearth.game.command")
+                    .put("body", new JsonObject().put("line", "say sneaky")));
+            assertThat(attacker.awaitFrame(f -> "err".equals(f.getString("type"))).getString("body")).isEqualTo("access_denied");
+            attacker.send(new JsonObject().put("type", "publish").put("address", "hearth.command").put("body", new JsonObject()));
+            assertThat(attacker.awaitFrame(f -> "err".equals(f.getString("type"))).getString("body")).isEqualTo("access_denied");
+        }
+    }
+
+    @Test
+    void headersAClientSendsAreIgnored() throws Exception {
+        String mallory = Accounts.uniqueName("Mallory");
+        String watcher = Accounts.uniqueName("Watcher");
+        try (BridgeClient m = BridgeClient.enter(gateway.httpPort, Accounts.registerAndLogin(gateway.httpPort, mallory));
+             BridgeClient w = BridgeClient.enter(gateway.httpPort, Accounts.registerAndLogin(gateway.httpPort, watcher))) {
+            JsonObject reply = m.request("hearth.command", new JsonObject().put("id", "x").put("line", "say it was not me"),
+                    new JsonObject().put("hearth-session", "someone-else").put("player", watcher));
+            assertThat(reply.getBoolean("ok")).isTrue();
+            JsonObject heard = w.awaitEvent(e -> "said".equals(e.getString("type")) && "it was not me".equals(e.getString("text")));
+            assertThat(heard.getString("from")).isEqualTo(mallory);
+        }
+    }
+
+    private static String motd(NodeProcess node) {
+        return node.status().getJsonObject("settings").getString("motd");
+    }
+
+    private static int setting(NodeProcess node, String key) {
+        return node.status().getJsonObject("settings").getInteger(key);
+    }
+
+    private static Map<String, String> env(String role, int clusterPort, DatabaseUrl db) {
+        return Map.of(
+                "HEARTH_ROLE", role,
+                "HEARTH_DB_URL", "postgresql://" + db.user() + "@" + db.host() + ":" + db.port() + "/" + db.database(),
+                "HEARTH_CLUSTER_PORT", String.valueOf(clusterPort),
+                "HEARTH_CLUSTER_MEMBERS", members,
+                "HEARTH_CLUSTER_FAILURE_SECONDS", "15");
+    }
+
+}

@@ -1,0 +1,43 @@
+// The token lives in sessionStorage: a reload of the tab reconnects without a login,
+// a new tab or a closed browser asks again.
+
+export interface StoredSession {
+  token: string;
+  /** Epoch milliseconds, by this browser's clock, when the token stops being valid. */
+  expiresAt: number;
+  name: string;
+}
+
+const KEY = 'hearth.session';
+
+export function loadSession(): StoredSession | null {
+  try {
+    const raw = window.sessionStorage.getItem(KEY);
+    if (!raw) return null;
+    const v = JSON.parse(raw) as Partial<StoredSession>;
+    if (typeof v.token !== 'string' || typeof v.expiresAt !== 'number' || typeof v.name !== 'string') return null;
+    return { token: v.token, expiresAt: v.expiresAt, name: v.name };
+  } catch {
+    return null;
+  }
+}
+
+export function saveSession(session: StoredSession): void {
+  try {
+    window.sessionStorage.setItem(KEY, JSON.stringify(session));
+  } catch {
+    // Storage full or disabled (private mode): the session still works until a reload.
+  }
+}
+
+export function clearSession(): void {
+  try {
+    window.sessionStorage.removeItem(KEY);
+  } catch {
+    // ignore
+  }
+}
+
+export function sessionFromLogin(token: string, expiresIn: number, name: string): StoredSession {
+  return { token, expiresAt: Date.now() + expiresIn * 1000, name };
+}
