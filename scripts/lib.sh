@@ -33,10 +33,11 @@ find_java() {
   quiet_maven
 }
 
-# Maven's own guava warns about sun.misc.Unsafe on JDK 24+; harmless, and noisy.
+# Maven's guava and Hazelcast warn about sun.misc.Unsafe on JDK 24+; harmless, and noisy.
 quiet_maven() {
-  if [ "$(java_major "$JAVA_HOME/bin/java")" -ge 24 ] && [[ "${MAVEN_OPTS:-}" != *sun-misc-unsafe* ]]; then
-    export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+  if [ "$(java_major "$JAVA_HOME/bin/java")" -ge 24 ]; then
+    [[ "${MAVEN_OPTS:-}" == *sun-misc-unsafe* ]] || export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+    [[ " ${HEARTH_JVM_FLAGS[*]} " == *sun-misc-unsafe* ]] || HEARTH_JVM_FLAGS+=(--sun-misc-unsafe-memory-access=allow)
   fi
 }
 

@@ -142,7 +142,8 @@ class App {
     else if (state.kind === 'reconnecting' || state.kind === 'offline') this.commandLine.setPlaceholder('Not connected — reconnecting…');
     else this.commandLine.setPlaceholder('Connecting…');
     if (was === 'online' && state.kind !== 'online' && !this.gameScreen.hidden && state.kind !== 'offline') {
-      this.log.add('system', el('span', { class: 'glyph' }, '⚡ '), `Connection lost (${state.kind === 'reconnecting' ? state.reason : 'closed'}). Reconnecting by itself…`);
+      const why = state.kind === 'reconnecting' && state.reason !== 'connection lost' ? ` (${state.reason})` : '';
+      this.log.add('system', el('span', { class: 'glyph' }, '⚡ '), `Connection lost${why}. Reconnecting by itself…`);
     } else if (state.kind === 'offline' && state.reason === 'no network' && was !== 'offline') {
       this.log.add('system', el('span', { class: 'glyph' }, '⚡ '), 'The network is gone. Waiting for it to come back…');
     }
@@ -155,14 +156,16 @@ class App {
       saveSession(this.session);
       this.showName(name);
     }
+    const motd = typeof hello.motd === 'string' ? hello.motd.trim() : '';
+    const hint = !resumed && !/\bhelp\b/i.test(motd);
     this.log.add(
       'system',
       el('span', { class: 'glyph' }, '✓ '),
-      resumed ? 'Reconnected.' : `Connected as ${name}. Type `,
-      resumed ? '' : el('kbd', {}, 'help'),
-      resumed ? '' : ' to see what you can do.',
+      resumed ? 'Reconnected.' : `Connected as ${name}.`,
+      hint ? ' Type ' : '',
+      hint ? el('kbd', {}, 'help') : '',
+      hint ? ' to see what you can do.' : '',
     );
-    const motd = typeof hello.motd === 'string' ? hello.motd.trim() : '';
     if (motd && motd !== this.lastMotd) {
       this.log.add('motd', el('span', { class: 'motd', 'data-testid': 'motd' }, motd));
       this.lastMotd = motd;

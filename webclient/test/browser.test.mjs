@@ -8,7 +8,8 @@
 // server node on free ports in a temp dir (embedded PostgreSQL unless HEARTH_DB_URL is
 // set), drives two players in two browser contexts, and saves screenshots in
 // webclient/target/screenshots/. HEARTH_TEST_URL=http://host:port/ tests a server that
-// is already running instead of starting one.
+// is already running instead of starting one; HEARTH_TEST_WEBROOT=dir serves that client
+// build (app.js + public/) instead of the one inside the jar.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -74,6 +75,11 @@ class Server {
     if (!fs.existsSync(java)) throw new Error(`no java at ${java}: set JAVA_HOME to a JDK >= 21`);
     this.workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-browser-'));
     this.dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-browser-data-'));
+    if (process.env.HEARTH_TEST_WEBROOT) {
+      // Development: serve this client build instead of the jar's (Vert.x looks in the
+      // working directory before the classpath).
+      fs.cpSync(process.env.HEARTH_TEST_WEBROOT, path.join(this.workDir, 'webroot'), { recursive: true });
+    }
     const [http, management, cluster, db] = await freePorts(4);
     this.port = http;
     this.base = `http://127.0.0.1:${http}/`;
@@ -228,6 +234,8 @@ describe('Hearth web client in a real browser', { timeout: 300_000 }, () => {
 
   test('two players register, log in and meet in the tavern', async () => {
     b = await openPlayer(browser, server.base, 'B', { width: 390, height: 844 }, problems);
+    await b.page.getByTestId('login-screen').waitFor({ state: 'visible' });
+    await b.page.screenshot({ path: path.join(shots, 'login-390x844.png') });
     await registerThroughUi(a.page, nameA);
     await registerThroughUi(b.page, nameB);
 
@@ -238,6 +246,8 @@ describe('Hearth web client in a real browser', { timeout: 300_000 }, () => {
       await occupant(page, nameA).waitFor({ state: 'attached' });
       await occupant(page, nameB).waitFor({ state: 'attached' });
     }
+    // The message of the day from the hello reply is shown.
+    await a.page.getByTestId('motd').first().waitFor();
     // A was there first, so A saw B come in.
     await logLine(a.page, 'arrived', nameB).waitFor();
     assert.equal(await a.page.getByTestId('player-name').textContent(), nameA);

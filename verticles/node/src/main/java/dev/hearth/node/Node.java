@@ -1,6 +1,7 @@
 package dev.hearth.node;
 
 import com.hazelcast.cluster.Member;
+import com.hazelcast.core.HazelcastInstance;
 import dev.hearth.game.GameSettings;
 import dev.hearth.game.GameVerticle;
 import dev.hearth.gateway.GatewayConfig;
@@ -56,10 +57,12 @@ public final class Node {
     private EmbeddedDatabase embedded;
     private DatabaseUrl databaseUrl;
     private String databaseId;
+    private HazelcastInstance hazelcast;
     private HazelcastClusterManager clusterManager;
     private Vertx cluster;
     private Vertx edge;
     private Pool pool;
+    private Pool edgePool;
     private SettingsListener settingsListener;
     private PasswordHasher hasher;
     private ManagementServer management;
@@ -101,11 +104,14 @@ public final class Node {
         stopped = true;
         log.info("Stopping node '{}'", config.nodeName());
         if (management != null) quietly("management server", management.close());
+        if (edgePool != null) quietly("gateway database pool", edgePool.close());
         if (edge != null) quietly("gateway", edge.close());
         if (hasher != null) hasher.close();
         if (settingsListener != null) quietly("live settings", settingsListener.stop());
         if (pool != null) quietly("database pool", pool.close());
-        if (cluster != null) quietly("cluster membership", cluster.close());
+        if (cluster != null) quietly("clustered Vert.x", cluster.close());
+        // Vert.x leaves a Hazelcast instance it was given running: shut it down ourselves.
+        if (hazelcast != null) hazelcast.shutdown();
         if (embedded != null) embedded.close();
         log.info("Node '{}' stopped", config.nodeName());
     }
@@ -126,16 +132,18 @@ public final class Node {
     }
 
     private void joinCluster() {
-        clusterManager = ClusterSetup.clusterManager(config, databaseId);
+        hazelcast = ClusterSetup.join(config, databaseId);
+        // Checked before Vert.x registers anything: a node with the wrong database leaves no trace.
+        Optional<String> mismatch = SameDatabaseCheck.mismatch(hazelcast, databaseId, databaseUrl.toString());
+        if (mismatch.isPresent()) throw new IllegalStateException(mismatch.get());
+        if (config.role() == Role.GATEWAY) ClusterSetup.awaitDataMember(hazelcast);
+        clusterManager = new HazelcastClusterManager(hazelcast);
         VertxOptions options = new VertxOptions()
                 .setEventBusOptions(new EventBusOptions()
                         .setHost(config.cluster().host())
                         .setPort(config.cluster().eventBusPort()));
         cluster = await(Vertx.builder().with(options).withClusterManager(clusterManager).buildClustered());
-        Optional<String> mismatch = SameDatabaseCheck.mismatch(clusterManager.getHazelcastInstance(), databaseId, databaseUrl.toString());
-        if (mismatch.isPresent()) throw new IllegalStateException(mismatch.get());
-        log.info("Joined the cluster as {} ({} members)", clusterManager.getNodeId(),
-                clusterManager.getHazelcastInstance().getCluster().getMembers().size());
+        log.info("Joined the cluster as {} ({} members)", clusterManager.getNodeId(), hazelcast.getCluster().getMembers().size());
     }
 
     private void startGateway() {
@@ -145,7 +153,7 @@ public final class Node {
         TokenKeys keys = TokenKeys.loadOrGenerate(config.auth().privateKey(), config.auth().publicKey());
         tokens = TokenService.create(edge, keys, config.auth().tokenLifetime());
         hasher = new PasswordHasher(edge, HashingConfig.named(config.auth().passwordHashing()));
-        Pool edgePool = PgBuilder.pool()
+        edgePool = PgBuilder.pool()
                 .with(new PoolOptions().setMaxSize(Math.max(2, config.database().poolSize() / 2)))
                 .connectingTo(databaseUrl.connectOptions())
                 .using(edge)
@@ -159,7 +167,7 @@ public final class Node {
 
     private JsonObject status() {
         JsonArray members = new JsonArray();
-        for (Member member : clusterManager.getHazelcastInstance().getCluster().getMembers()) {
+        for (Member member : hazelcast.getCluster().getMembers()) {
             members.add(new JsonObject()
                     .put("node", member.getAttribute(ClusterSetup.ATTR_NODE))
                     .put("role", member.getAttribute(ClusterSetup.ATTR_ROLE))

@@ -7,13 +7,20 @@ import com.hazelcast.config.XmlConfigBuilder;
 import dev.hearth.node.Role;
 import dev.hearth.node.config.ConfigException;
 import dev.hearth.node.config.NodeConfig;
-import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import com.hazelcast.cluster.Member;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Turns cluster.xml plus the node's typed config into a Hazelcast cluster manager.
@@ -24,12 +31,31 @@ public final class ClusterSetup {
     public static final String ATTR_DATABASE = "hearth.database";
     public static final String ATTR_NODE = "hearth.node";
     public static final String ATTR_ROLE = "hearth.role";
+    /** Vert.x reads its node id from this attribute when given a running Hazelcast instance. */
+    private static final String VERTX_NODE_ID = "__vertx.nodeId";
+    private static final Logger log = LoggerFactory.getLogger(ClusterSetup.class);
 
     private ClusterSetup() {
     }
 
-    public static HazelcastClusterManager clusterManager(NodeConfig config, String databaseId) {
-        return new HazelcastClusterManager(hazelcastConfig(config, databaseId));
+    /** Joins (or forms) the Hazelcast cluster. Blocking. */
+    public static HazelcastInstance join(NodeConfig config, String databaseId) {
+        return Hazelcast.newHazelcastInstance(hazelcastConfig(config, databaseId));
+    }
+
+    /**
+     * Vert.x keeps its node registry in Hazelcast maps, which only data members can hold,
+     * so a gateway (lite member) started before any game node waits for one. Blocking.
+     */
+    public static void awaitDataMember(HazelcastInstance hazelcast) {
+        long nextLog = 0;
+        while (hazelcast.getCluster().getMembers().stream().allMatch(Member::isLiteMember)) {
+            if (System.nanoTime() >= nextLog) {
+                log.info("Waiting for a game node to join the cluster (members: {})", hazelcast.getCluster().getMembers().size());
+                nextLog = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+        }
     }
 
     static Config hazelcastConfig(NodeConfig config, String databaseId) {
@@ -50,7 +76,8 @@ public final class ClusterSetup {
         hz.getMemberAttributeConfig()
                 .setAttribute(ATTR_DATABASE, databaseId)
                 .setAttribute(ATTR_NODE, config.nodeName())
-                .setAttribute(ATTR_ROLE, config.role().wire());
+                .setAttribute(ATTR_ROLE, config.role().wire())
+                .setAttribute(VERTX_NODE_ID, UUID.randomUUID().toString());
         return hz;
     }
 

@@ -75,7 +75,7 @@ final class BridgeClient implements AutoCloseable {
 
     /** The next event pushed to the session address matching the predicate (events carry a seq). */
     JsonObject awaitEvent(Predicate<JsonObject> matching) {
-        return awaitFrame(f -> "message".equals(f.getString("type"))
+        return awaitFrame(f -> "rec".equals(f.getString("type"))
                 && f.getJsonObject("body") != null && f.getJsonObject("body").containsKey("seq")
                 && matching.test(f.getJsonObject("body"))).getJsonObject("body");
     }
@@ -122,6 +122,12 @@ final class BridgeClient implements AutoCloseable {
             }
             webSocket.request(1);
             return null;
+        }
+
+        /** The bridge writes each JSON frame as a binary WebSocket message (UTF-8). */
+        @Override
+        public CompletionStage<?> onBinary(WebSocket webSocket, java.nio.ByteBuffer data, boolean last) {
+            return onText(webSocket, java.nio.charset.StandardCharsets.UTF_8.decode(data), last);
         }
 
         @Override

@@ -1,0 +1,23 @@
+package dev.hearth.gateway;
+
+import dev.hearth.runtime.settings.Setting;
+
+/** Live settings of the edge (docs/operations.md lists every setting). */
+public final class GatewaySettings {
+    private GatewaySettings() {
+    }
+
+    public static final Setting<String> MOTD = Setting.text("motd",
+            "Welcome to Hearth. Type 'help' to begin.", 500,
+            "Message of the day, shown to every player on connect.");
+
+    public static final Setting<Integer> COMMAND_MAX_LENGTH = Setting.integer("gateway.command.max_length",
+            1000, 1, 10_000, "Longest command line a player may send, in characters.");
+
+    public static final Setting<Integer> COMMAND_TIMEOUT_MS = Setting.integer("gateway.command.timeout_ms",
+            10_000, 100, 120_000, "How long a command may wait for the world before the player is told it is unavailable.");
+
+    public static Setting<?>[] all() {
+        return new Setting<?>[]{MOTD, COMMAND_MAX_LENGTH, COMMAND_TIMEOUT_MS};
+    }
+}
