@@ -1,4 +1,4 @@
--- Player accounts: who may log in. The gateway owns this table; the game knows players by id.
+-- Player accounts: who may log in. The gateway owns this table; tokens carry the id, the world knows players by their unique name.
 
 CREATE TABLE accounts (
     -- Tokens carry this id (the JWT subject), so it never changes, even if a name ever does.

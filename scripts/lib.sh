@@ -51,7 +51,9 @@ build_if_needed() {
       -newer "$HEARTH_JAR" -type f 2>/dev/null | head -1 | wc -l)
   fi
   if [ "$stale" -ne 0 ]; then
-    echo "Building Hearth (mvn install -DskipTests)..."
-    (cd "$HEARTH_ROOT" && mvn -B -q install -DskipTests) || { echo "Build failed." >&2; return 1; }
+    local log="$HEARTH_ROOT/target/build.log"
+    mkdir -p "$HEARTH_ROOT/target"
+    echo "Building Hearth (mvn install -DskipTests, log in target/build.log)..."
+    (cd "$HEARTH_ROOT" && mvn -B install -DskipTests > "$log" 2>&1) || { tail -40 "$log" >&2; echo "Build failed: see $log" >&2; return 1; }
   fi
 }

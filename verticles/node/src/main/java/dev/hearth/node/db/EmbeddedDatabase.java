@@ -44,6 +44,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
                     .setPort(port)
+                    // Node.stop() closes it last, after everything that writes has finished;
+                    // zonky's own hook would stop it in parallel with that.
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "200")
                     .start();
