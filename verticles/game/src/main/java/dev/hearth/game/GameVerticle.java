@@ -28,6 +28,7 @@ import java.util.function.Consumer;
 /**
  * The world of this release: loads the rooms, then answers the gateways on the cluster
  * bus (players entering, typing lines, leaving) and pushes room events back to them.
+ * When a gateway node leaves the cluster, its players leave the world.
  *
  * <p>All world state is confined to this verticle's context: every handler runs on its
  * one event loop, one message at a time, so commands from the same room always see a
@@ -63,7 +64,9 @@ public final class GameVerticle extends VerticleBase {
                     return Future.all(
                             vertx.eventBus().<Object>consumer(EdgeAddresses.GAME_ENTER, m -> onSession(m, sessions::enter)).completion(),
                             vertx.eventBus().<Object>consumer(EdgeAddresses.GAME_LEAVE, m -> onSession(m, sessions::leave)).completion(),
-                            vertx.eventBus().<Object>consumer(EdgeAddresses.GAME_COMMAND, this::onCommand).completion());
+                            vertx.eventBus().<Object>consumer(EdgeAddresses.GAME_COMMAND, this::onCommand).completion(),
+                            // Local: each game node hears of departed gateways from its own cluster view.
+                            vertx.eventBus().<Object>localConsumer(EdgeAddresses.GATEWAY_LEFT, this::onGatewayLeft).completion());
                 });
     }
 
@@ -84,6 +87,29 @@ public final class GameVerticle extends VerticleBase {
             message.fail(400, e.getMessage());
         } catch (RuntimeException e) {
             log.error("Could not handle {} for player {} (session {})", message.address(), session.player(), session.session(), e);
+            message.fail(500, String.valueOf(e.getMessage()));
+        }
+    }
+
+    /**
+     * A gateway node left the cluster. The node publishes this, so usually no one waits;
+     * a sender that asks for a reply (a test) gets one when the world is done.
+     */
+    private void onGatewayLeft(Message<Object> message) {
+        String gateway;
+        try {
+            gateway = jsonBody(message).getString("gateway");
+            if (gateway == null || gateway.isBlank()) throw new IllegalArgumentException("no \"gateway\" node id");
+        } catch (RuntimeException e) {
+            log.warn("Malformed message on {}: {}", message.address(), e.toString());
+            message.fail(400, "expected {\"gateway\": \"<node id>\"}: " + e.getMessage());
+            return;
+        }
+        try {
+            sessions.gatewayLeft(gateway);
+            message.reply(new JsonObject());
+        } catch (RuntimeException e) {
+            log.error("Could not remove the sessions of gateway {}", gateway, e);
             message.fail(500, String.valueOf(e.getMessage()));
         }
     }

@@ -161,6 +161,41 @@ class EnterLeaveTest {
     }
 
     @Test
+    void a_player_brought_back_by_a_command_is_shown_the_room_before_the_command_runs() {
+        SessionRef carol = world.enter("Carol", "g1");
+        world.enter("Bob", "g2");
+        g1.clear();
+        SessionRef alice = world.session("Alice", "g1");
+
+        world.output(alice, "say Hello?");
+
+        // One gateway receives in order: the room reaches Alice before anything her command caused.
+        assertThat(g1.deliveries()).containsExactly(
+                new Delivery(List.of(carol.session()), arrived("Alice")),
+                new Delivery(List.of(alice.session()), tavern("Alice", "Bob", "Carol")),
+                new Delivery(List.of(carol.session()), said("Alice", "Hello?", false)));
+        g1.clear();
+
+        world.output(alice, "who");
+        assertThat(g1.deliveries()).as("a known session is not shown the room again").isEmpty();
+    }
+
+    @Test
+    void a_second_connection_whose_enter_was_lost_is_shown_the_room_without_a_second_arrival() {
+        world.enter("Alice", "g1");
+        SessionRef bob = world.enter("Bob", "g2");
+        g1.clear();
+        g2.clear();
+        SessionRef secondAlice = world.session("Alice", "g2");
+
+        assertThat(world.output(secondAlice, "who")).containsExactly(who("Alice", "Bob"));
+
+        assertThat(g2.deliveries()).containsExactly(new Delivery(List.of(secondAlice.session()), tavern("Alice", "Bob")));
+        assertThat(g1.deliveries()).isEmpty();
+        assertThat(world.output(bob, "who")).containsExactly(who("Alice", "Bob"));
+    }
+
+    @Test
     void a_session_address_claimed_by_another_player_is_refused() {
         SessionRef alice = world.enter("Alice", "g1");
 

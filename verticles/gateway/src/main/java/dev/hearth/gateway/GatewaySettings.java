@@ -14,10 +14,14 @@ public final class GatewaySettings {
     public static final Setting<Integer> COMMAND_MAX_LENGTH = Setting.integer("gateway.command.max_length",
             1000, 1, 10_000, "Longest command line a player may send, in characters.");
 
+    /** Below the bridge's own reply timeout, so the player always gets our answer, not the bridge's. */
     public static final Setting<Integer> COMMAND_TIMEOUT_MS = Setting.integer("gateway.command.timeout_ms",
-            10_000, 100, 120_000, "How long a command may wait for the world before the player is told it is unavailable.");
+            10_000, 100, 55_000, "How long a command may wait for the world before the player is told it is unavailable.");
+
+    public static final Setting<Integer> MESSAGES_PER_SECOND = Setting.integer("gateway.messages_per_second",
+            20, 1, 1_000, "Frames a connection may send per second on average (bursts of twice that); more are refused.");
 
     public static Setting<?>[] all() {
-        return new Setting<?>[]{MOTD, COMMAND_MAX_LENGTH, COMMAND_TIMEOUT_MS};
+        return new Setting<?>[]{MOTD, COMMAND_MAX_LENGTH, COMMAND_TIMEOUT_MS, MESSAGES_PER_SECOND};
     }
 }

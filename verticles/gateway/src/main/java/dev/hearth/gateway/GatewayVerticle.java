@@ -16,6 +16,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.bridge.PermittedOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
@@ -32,6 +33,7 @@ import java.util.regex.Pattern;
  */
 public final class GatewayVerticle extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(GatewayVerticle.class);
+    static final int MAX_HANDLERS_PER_SOCKET = 16;
 
     private final GatewayConfig config;
     private final Vertx cluster;
@@ -54,13 +56,13 @@ public final class GatewayVerticle extends VerticleBase {
     public Future<?> start() {
         world = new WorldLink(cluster, vertx.eventBus(), sessions, config.nodeId());
         SessionEndpoints endpoints = new SessionEndpoints(vertx, sessions, tokens, world, settings, config.nodeId());
-        BridgeGuard guard = new BridgeGuard(sessions, world);
+        BridgeGuard guard = new BridgeGuard(sessions, world, settings);
 
         Router router = Router.router(vertx);
         accounts.mount(router);
-        router.route("/eventbus/*").subRouter(SockJSHandler.create(vertx, new SockJSHandlerOptions()
-                        .setRegisterWriteHandler(false)
-                        .setMaxBytesStreaming(config.maxFrameBytes()))
+        // SockJS's HTTP fallbacks (xhr_send) post frames as bodies; cap them like WebSocket frames.
+        router.post("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(config.maxFrameBytes()));
+        router.route("/eventbus/*").subRouter(SockJSHandler.create(vertx, new SockJSHandlerOptions().setRegisterWriteHandler(false))
                 .bridge(bridgeOptions(), guard::handle));
         router.route().handler(StaticHandler.create("webroot").setIndexPage("index.html"));
         router.route().failureHandler(HttpErrors.failureHandler());
@@ -94,13 +96,13 @@ public final class GatewayVerticle extends VerticleBase {
     }
 
     private static SockJSBridgeOptions bridgeOptions() {
-        return new SockJSBridgeOptions()
-                .addInboundPermitted(new PermittedOptions().setAddress(EdgeAddresses.HELLO))
-                .addInboundPermitted(new PermittedOptions().setAddress(EdgeAddresses.COMMAND))
-                .addInboundPermitted(new PermittedOptions().setAddress(EdgeAddresses.TOKEN))
+        SockJSBridgeOptions options = new SockJSBridgeOptions();
+        EdgeAddresses.CLIENT_SENDABLE.forEach(address -> options.addInboundPermitted(new PermittedOptions().setAddress(address)));
+        return options
                 .addOutboundPermitted(new PermittedOptions().setAddressRegex(Pattern.quote(EdgeAddresses.session("")) + "[0-9a-f-]{36}"))
                 .setMaxAddressLength(128)
-                .setMaxHandlersPerSocket(2)
+                // The session address, plus one per request awaiting its reply (commands may overlap).
+                .setMaxHandlersPerSocket(MAX_HANDLERS_PER_SOCKET)
                 .setPingTimeout(30_000)
                 .setReplyTimeout(60_000);
     }

@@ -9,6 +9,7 @@ import dev.hearth.runtime.edge.SessionRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,32 +33,52 @@ public final class SessionLifecycle {
      * command waiting for a reply) and the room sees the player arrive.
      */
     public void enter(SessionRef session) {
-        Presence.Joined joined = join(session);
-        Room room = world.rooms().find(joined.roomId()).orElseThrow();
-        fanOut.push(List.of(session), GameEvents.room(room, world.presence().playersIn(room.id())));
+        showRoom(session, join(session));
     }
 
     /**
      * Makes sure a session that sends a command is in the world. After a game node
      * restarts, connected players are unknown to it; their next command brings them
-     * back quietly instead of failing.
+     * back quietly instead of failing, and shows them the room before the command runs:
+     * their client has never been told where they are on this world.
      */
     public void ensurePresent(SessionRef session) {
         if (!world.presence().contains(session)) {
             log.info("Player {} sent a command from session {} the world did not know; joining it", session.player(), session.session());
-            join(session);
+            showRoom(session, join(session));
         }
     }
 
     /** A connection closed. Unknown sessions are ignored: a leave may repeat, or follow a restart. */
     public void leave(SessionRef session) {
         world.presence().part(session).ifPresentOrElse(parted -> {
-            log.info("Player {} left {} (session {}, gateway {}{})", parted.player(), parted.roomId(),
-                    session.session(), session.gatewayNode(), parted.departure() ? "" : "; other sessions remain");
+            logParted(session, parted);
             if (parted.departure()) {
                 fanOut.push(world.presence().sessionsIn(parted.roomId()), GameEvents.left(parted.player()));
             }
         }, () -> log.debug("Leave for unknown session {} of player {}; nothing to do", session.session(), session.player()));
+    }
+
+    /**
+     * A gateway node has left the cluster, and every session it held with it: each leaves
+     * as if its connection had closed. A player still connected through another gateway
+     * stays. Harmless when the gateway held nothing, so the news may repeat.
+     */
+    public void gatewayLeft(String gatewayNode) {
+        List<SessionRef> gone = world.presence().sessionsOn(gatewayNode);
+        List<Presence.Parted> departures = new ArrayList<>();
+        for (SessionRef session : gone) {
+            world.presence().part(session).ifPresent(parted -> {
+                logParted(session, parted);
+                if (parted.departure()) departures.add(parted);
+            });
+        }
+        // Told only once all are parted, so nothing is pushed to the gateway that is gone.
+        for (Presence.Parted parted : departures) {
+            fanOut.push(world.presence().sessionsIn(parted.roomId()), GameEvents.left(parted.player()));
+        }
+        log.info("Gateway {} left the cluster: {} sessions closed, {} players left the world",
+                gatewayNode, gone.size(), departures.size());
     }
 
     private Presence.Joined join(SessionRef session) {
@@ -73,5 +94,16 @@ public final class SessionLifecycle {
             fanOut.push(others, GameEvents.arrived(joined.player()));
         }
         return joined;
+    }
+
+    /** Pushed, since the player has no command waiting for a reply that could carry it. */
+    private void showRoom(SessionRef session, Presence.Joined joined) {
+        Room room = world.rooms().find(joined.roomId()).orElseThrow();
+        fanOut.push(List.of(session), GameEvents.room(room, world.presence().playersIn(room.id())));
+    }
+
+    private static void logParted(SessionRef session, Presence.Parted parted) {
+        log.info("Player {} left {} (session {}, gateway {}{})", parted.player(), parted.roomId(),
+                session.session(), session.gatewayNode(), parted.departure() ? "" : "; other sessions remain");
     }
 }

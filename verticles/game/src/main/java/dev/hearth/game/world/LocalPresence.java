@@ -33,7 +33,8 @@ public final class LocalPresence implements Presence {
     }
 
     private final Map<String, Player> players = new HashMap<>();
-    private final Map<String, SessionRef> sessions = new HashMap<>();
+    // Insertion-ordered so a gateway's sessions are listed in the order they joined.
+    private final Map<String, SessionRef> sessions = new LinkedHashMap<>();
     // Room id -> names of the players in it, so a say costs the room's size, not the world's.
     private final Map<String, Set<String>> byRoom = new HashMap<>();
 
@@ -81,6 +82,12 @@ public final class LocalPresence implements Presence {
     public boolean contains(SessionRef session) {
         SessionRef known = sessions.get(session.session());
         return known != null && known.player().equals(session.player());
+    }
+
+    @Override
+    public List<SessionRef> sessionsOn(String gatewayNode) {
+        // A scan, not an index: gateways leave rarely, and a second map would be one more thing to keep in step.
+        return sessions.values().stream().filter(s -> s.gatewayNode().equals(gatewayNode)).toList();
     }
 
     @Override

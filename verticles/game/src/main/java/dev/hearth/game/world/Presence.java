@@ -28,6 +28,12 @@ public interface Presence {
 
     boolean contains(SessionRef session);
 
+    /**
+     * Every session held by one gateway node, in the order they joined; empty when it
+     * holds none. What a gateway that has left the cluster takes with it.
+     */
+    List<SessionRef> sessionsOn(String gatewayNode);
+
     /** The room the player is in, if they are in the world. */
     Optional<String> roomOf(String player);
 

@@ -91,6 +91,17 @@ public final class TestWorld {
         assertThat(Futures.await(request(EdgeAddresses.GAME_LEAVE, session.toJson()))).isEqualTo(new JsonObject());
     }
 
+    /** What the node does when a gateway node leaves the cluster: a local publish, no reply. */
+    public void publishGatewayLeft(String gatewayNode) {
+        vertx.eventBus().publish(EdgeAddresses.GATEWAY_LEFT, new JsonObject().put("gateway", gatewayNode));
+    }
+
+    /** The same news, sent so as to wait until the world has acted on it (it replies to senders who ask). */
+    public void gatewayLeft(String gatewayNode) {
+        assertThat(Futures.await(request(EdgeAddresses.GATEWAY_LEFT, new JsonObject().put("gateway", gatewayNode))))
+                .isEqualTo(new JsonObject());
+    }
+
     /** What the world answers to a typed line. */
     public CommandOutcome command(SessionRef session, String line) {
         PlayerCommand command = new PlayerCommand("c" + commandIds.incrementAndGet(), session, line);

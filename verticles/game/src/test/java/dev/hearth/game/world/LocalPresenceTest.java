@@ -65,6 +65,24 @@ class LocalPresenceTest {
     }
 
     @Test
+    void the_sessions_on_a_gateway_are_listed_in_the_order_they_joined() {
+        presence.join(bob, "tavern");
+        presence.join(aliceTwo, "tavern");
+        presence.join(aliceOne, "tavern");
+        assertThat(presence.sessionsOn("g1")).containsExactly(bob, aliceOne);
+        assertThat(presence.sessionsOn("g2")).containsExactly(aliceTwo);
+        assertThat(presence.sessionsOn("g3")).isEmpty();
+    }
+
+    @Test
+    void a_parted_session_is_no_longer_listed_on_its_gateway() {
+        presence.join(aliceOne, "tavern");
+        presence.join(bob, "tavern");
+        presence.part(aliceOne);
+        assertThat(presence.sessionsOn("g1")).containsExactly(bob);
+    }
+
+    @Test
     void names_sort_regardless_of_case() {
         presence.join(bob, "tavern");
         presence.join(aliceOne, "tavern");

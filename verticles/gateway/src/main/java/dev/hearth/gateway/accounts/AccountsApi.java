@@ -40,7 +40,7 @@ public final class AccountsApi {
     }
 
     public void mount(Router router) {
-        // Per route, not router-wide: other routes (the SockJS bridge) must not buffer bodies.
+        // Per route, not router-wide: the bridge's routes have their own limit (the frame size).
         BodyHandler smallJsonBodies = BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES);
         router.post(REGISTER_PATH)
                 .handler(smallJsonBodies)

@@ -1,15 +1,16 @@
 package dev.hearth.gateway.bridge;
 
+import dev.hearth.gateway.GatewaySettings;
 import dev.hearth.gateway.sessions.Session;
 import dev.hearth.gateway.sessions.SessionRegistry;
 import dev.hearth.runtime.edge.EdgeAddresses;
+import dev.hearth.runtime.settings.LiveSettings;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Decides every bridge event: deny by default. A socket may send only to the three
@@ -21,14 +22,15 @@ public final class BridgeGuard {
     /** The one header the session endpoints trust: set here, never by a client. */
     public static final String SESSION_HEADER = "hearth-session";
     private static final Logger log = LoggerFactory.getLogger(BridgeGuard.class);
-    private static final Set<String> SENDABLE = Set.of(EdgeAddresses.HELLO, EdgeAddresses.COMMAND, EdgeAddresses.TOKEN);
 
     private final SessionRegistry sessions;
     private final WorldLink world;
+    private final LiveSettings settings;
 
-    public BridgeGuard(SessionRegistry sessions, WorldLink world) {
+    public BridgeGuard(SessionRegistry sessions, WorldLink world, LiveSettings settings) {
         this.sessions = sessions;
         this.world = world;
+        this.settings = settings;
     }
 
     public void handle(BridgeEvent event) {
@@ -37,7 +39,8 @@ public final class BridgeGuard {
                 sessions.open(event.socket());
                 event.complete(true);
             }
-            case SOCKET_CLOSED -> {
+            // An error may not be followed by a close: either way the connection is gone.
+            case SOCKET_CLOSED, SOCKET_ERROR -> {
                 sessions.close(event.socket()).filter(Session::inWorld).ifPresent(world::leave);
                 event.complete(true);
             }
@@ -53,10 +56,22 @@ public final class BridgeGuard {
         }
     }
 
+    /**
+     * Every endpoint answers, so a send without a reply address is a client bug or noise;
+     * and each socket has a message budget, so one client cannot flood the world.
+     */
     private boolean stampSend(BridgeEvent event) {
         JsonObject raw = event.getRawMessage();
         Optional<Session> session = sessions.bySocket(event.socket());
-        if (raw == null || session.isEmpty() || !SENDABLE.contains(raw.getString("address"))) return false;
+        if (raw == null || session.isEmpty()
+                || !EdgeAddresses.CLIENT_SENDABLE.contains(raw.getString("address"))
+                || !(raw.getValue("replyAddress") instanceof String)) {
+            return false;
+        }
+        if (!session.get().takeMessageToken(settings.get(GatewaySettings.MESSAGES_PER_SECOND), System.nanoTime())) {
+            log.debug("Session {} is over its message budget; frame refused", session.get().id());
+            return false;
+        }
         raw.put("headers", new JsonObject().put(SESSION_HEADER, session.get().id()));
         event.setRawMessage(raw);
         return true;

@@ -118,15 +118,18 @@ public final class SessionEndpoints {
                 .put("expiresIn", tokens.lifetime().toSeconds())));
     }
 
+    /** The session the guard stamped on the message; refused (and empty) when there is none, or it has not logged in. */
     private Optional<Session> stampedSession(Message<Object> message) {
-        Optional<Session> session = sessions.byId(message.headers().get(BridgeGuard.SESSION_HEADER));
-        if (session.isEmpty()) refuse(message, ErrorCode.NOT_AUTHENTICATED, "No session: say hello first.");
-        return session;
+        return stampedSession(message, false);
     }
 
     private Optional<Session> authenticatedSession(Message<Object> message) {
+        return stampedSession(message, true);
+    }
+
+    private Optional<Session> stampedSession(Message<Object> message, boolean mustBeLoggedIn) {
         Optional<Session> session = sessions.byId(message.headers().get(BridgeGuard.SESSION_HEADER))
-                .filter(s -> s.player().isPresent());
+                .filter(s -> !mustBeLoggedIn || s.player().isPresent());
         if (session.isEmpty()) refuse(message, ErrorCode.NOT_AUTHENTICATED, "Log in first: send your token to hearth.hello.");
         return session;
     }
@@ -136,6 +139,6 @@ public final class SessionEndpoints {
     }
 
     private static void refuse(Message<Object> message, ErrorCode code, String text) {
-        message.reply(new JsonObject().put("ok", false).put("error", code.toJson(text)));
+        message.reply(CommandOutcome.rejected(code, text).toJson());
     }
 }

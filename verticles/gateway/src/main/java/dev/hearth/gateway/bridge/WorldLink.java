@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * The gateway's side of the cluster: forwards players' commands and comings and goings
@@ -95,7 +96,13 @@ public final class WorldLink {
         return CommandOutcome.rejected(ErrorCode.INTERNAL, "Something went wrong on our side; it has been logged.");
     }
 
-    private <T> Future<T> onCluster(java.util.function.Supplier<Future<T>> work) {
-        return Future.<T>future(promise -> clusterContext.runOnContext(v -> work.get().onComplete(promise)));
+    private <T> Future<T> onCluster(Supplier<Future<T>> work) {
+        return Future.<T>future(promise -> clusterContext.runOnContext(v -> {
+            try {
+                work.get().onComplete(promise);
+            } catch (RuntimeException e) {
+                promise.fail(e); // never leave a player's request without an answer
+            }
+        }));
     }
 }

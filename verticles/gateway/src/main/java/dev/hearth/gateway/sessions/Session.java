@@ -21,6 +21,7 @@ public final class Session {
     private final AtomicLong seq = new AtomicLong();
     private volatile PlayerIdentity player;
     private volatile boolean inWorld;
+    private final TokenBucket messages = new TokenBucket();
 
     Session(SockJSSocket socket) {
         this.socket = socket;
@@ -59,6 +60,11 @@ public final class Session {
 
     public boolean inWorld() {
         return inWorld;
+    }
+
+    /** Spends one message from this connection's budget: {@code perSecond} on average, bursts of twice that. */
+    public boolean takeMessageToken(int perSecond, long nowNanos) {
+        return messages.take(perSecond, 2.0 * perSecond, nowNanos);
     }
 
     public long nextSeq() {

@@ -18,6 +18,13 @@ public final class EdgeAddresses {
     /** A {@link SessionRef} whose connection closed. Replied to when done. */
     public static final String GAME_LEAVE = "hearth.game.leave";
 
+    /**
+     * Published locally on each game node (never sent over the cluster) when a gateway node
+     * has left the cluster; the body is {@code {"gateway": "<cluster node id>"}}. Every player
+     * whose session was on it has left the world.
+     */
+    public static final String GATEWAY_LEFT = "hearth.game.gateway-left";
+
     // --- Cluster bus: game nodes -> one gateway ---
 
     private static final String GATEWAY_PREFIX = "hearth.gateway.";
@@ -35,6 +42,9 @@ public final class EdgeAddresses {
     public static final String COMMAND = "hearth.command";
     /** In-band token refresh. */
     public static final String TOKEN = "hearth.token";
+
+    /** The only addresses a client may send to: deny by default. */
+    public static final java.util.List<String> CLIENT_SENDABLE = java.util.List.of(HELLO, COMMAND, TOKEN);
 
     private static final String SESSION_PREFIX = "hearth.session.";
 
