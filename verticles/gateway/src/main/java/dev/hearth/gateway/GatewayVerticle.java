@@ -71,7 +71,9 @@ public final class GatewayVerticle extends VerticleBase {
                 .setHost(config.httpHost())
                 .setPort(config.httpPort())
                 .setMaxWebSocketFrameSize(config.maxFrameBytes())
-                .setMaxWebSocketMessageSize(config.maxFrameBytes());
+                .setMaxWebSocketMessageSize(config.maxFrameBytes())
+                // No browser speaks h2c, and an h2c upgrade of a POST loses SockJS's xhr_send body.
+                .setHttp2ClearTextEnabled(false);
         return world.start()
                 .compose(v -> endpoints.register())
                 .compose(v -> vertx.createHttpServer(options).requestHandler(router).listen())

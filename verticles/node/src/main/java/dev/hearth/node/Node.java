@@ -14,6 +14,9 @@ import dev.hearth.gateway.accounts.PasswordHasher;
 import dev.hearth.gateway.auth.TokenKeys;
 import dev.hearth.gateway.auth.TokenService;
 import dev.hearth.node.cluster.ClusterSetup;
+import dev.hearth.node.cluster.GatewayDepartures;
+import dev.hearth.node.cluster.HearthClusterManager;
+import dev.hearth.node.cluster.SingleWorldHost;
 import dev.hearth.node.cluster.SameDatabaseCheck;
 import dev.hearth.node.config.NodeConfig;
 import dev.hearth.node.db.DatabaseIdentity;
@@ -33,7 +36,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
-import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +60,7 @@ public final class Node {
     private DatabaseUrl databaseUrl;
     private String databaseId;
     private HazelcastInstance hazelcast;
-    private HazelcastClusterManager clusterManager;
+    private HearthClusterManager clusterManager;
     private Vertx cluster;
     private Vertx edge;
     private Pool pool;
@@ -67,27 +69,37 @@ public final class Node {
     private PasswordHasher hasher;
     private ManagementServer management;
     private GatewayVerticle gateway;
+    private String gameDeployment;
+    private volatile boolean stopRequested;
     private boolean stopped;
 
     public Node(NodeConfig config) {
         this.config = config;
     }
 
-    public Node start() {
+    /**
+     * Holds the node's lock throughout, so a Ctrl-C mid-start waits for the step under way,
+     * which then sees {@link #stopRequested} and gives up; {@link #stop()} then closes what
+     * had started, the embedded database included.
+     */
+    public synchronized Node start() {
         log.info("Starting node '{}' with role {}", config.nodeName(), config.role().wire());
         databaseUrl = openDatabase();
+        checkNotStopping();
         Migrations.apply(databaseUrl);
         databaseId = DatabaseIdentity.read(databaseUrl);
+        checkNotStopping();
         joinCluster();
-        pool = PgBuilder.pool()
-                .with(new PoolOptions().setMaxSize(config.database().poolSize()))
-                .connectingTo(databaseUrl.connectOptions())
-                .using(cluster)
-                .build();
+        checkNotStopping();
+        pool = newPool(cluster, config.database().poolSize());
         settings.register(GatewaySettings.all()).register(GameSettings.all());
         settingsListener = new SettingsListener(cluster, databaseUrl, pool, settings);
         await(settingsListener.start());
-        if (config.role().hostsGame()) await(cluster.deployVerticle(new GameVerticle(pool, settings)));
+        if (config.role().hostsGame()) {
+            gameDeployment = await(cluster.deployVerticle(new GameVerticle(pool, settings)));
+            hazelcast.getCluster().addMembershipListener(new GatewayDepartures(cluster));
+        }
+        checkNotStopping();
         if (config.role().hostsGateway()) startGateway();
         if (config.management().enabled()) {
             management = new ManagementServer(cluster, this::status);
@@ -99,14 +111,22 @@ public final class Node {
     }
 
     /** Stops in reverse order of start, each step bounded, so Ctrl-C never hangs. */
-    public synchronized void stop() {
+    public void stop() {
+        stopRequested = true;
+        synchronized (this) {
+            stopStarted();
+        }
+    }
+
+    private void stopStarted() {
         if (stopped) return;
         stopped = true;
         log.info("Stopping node '{}'", config.nodeName());
         if (management != null) quietly("management server", management.close());
-        if (edgePool != null) quietly("gateway database pool", edgePool.close());
         if (edge != null) quietly("gateway", edge.close());
+        if (edgePool != null) quietly("gateway database pool", edgePool.close());
         if (hasher != null) hasher.close();
+        if (gameDeployment != null) quietly("game", cluster.undeploy(gameDeployment));
         if (settingsListener != null) quietly("live settings", settingsListener.stop());
         if (pool != null) quietly("database pool", pool.close());
         if (cluster != null) quietly("clustered Vert.x", cluster.close());
@@ -133,11 +153,14 @@ public final class Node {
 
     private void joinCluster() {
         hazelcast = ClusterSetup.join(config, databaseId);
-        // Checked before Vert.x registers anything: a node with the wrong database leaves no trace.
-        Optional<String> mismatch = SameDatabaseCheck.mismatch(hazelcast, databaseId, databaseUrl.toString());
-        if (mismatch.isPresent()) throw new IllegalStateException(mismatch.get());
-        if (config.role() == Role.GATEWAY) ClusterSetup.awaitDataMember(hazelcast);
-        clusterManager = new HazelcastClusterManager(hazelcast);
+        // Checked before Vert.x registers anything: a refused node leaves no trace.
+        Optional<String> refusal = SameDatabaseCheck.mismatch(hazelcast, databaseId, databaseUrl.toString());
+        if (refusal.isEmpty() && config.role().hostsGame()) {
+            refusal = SingleWorldHost.conflict(hazelcast, config.cluster().failureDetection().plusSeconds(2), () -> stopRequested);
+        }
+        if (refusal.isPresent()) throw new IllegalStateException(refusal.get());
+        if (config.role() == Role.GATEWAY) ClusterSetup.awaitDataMember(hazelcast, () -> stopRequested);
+        clusterManager = new HearthClusterManager(hazelcast);
         VertxOptions options = new VertxOptions()
                 .setEventBusOptions(new EventBusOptions()
                         .setHost(config.cluster().host())
@@ -153,16 +176,24 @@ public final class Node {
         TokenKeys keys = TokenKeys.loadOrGenerate(config.auth().privateKey(), config.auth().publicKey());
         tokens = TokenService.create(edge, keys, config.auth().tokenLifetime());
         hasher = new PasswordHasher(edge, HashingConfig.named(config.auth().passwordHashing()));
-        edgePool = PgBuilder.pool()
-                .with(new PoolOptions().setMaxSize(Math.max(2, config.database().poolSize() / 2)))
-                .connectingTo(databaseUrl.connectOptions())
-                .using(edge)
-                .build();
+        edgePool = newPool(edge, Math.max(2, config.database().poolSize() / 2));
         AccountsApi accounts = new AccountsApi(new AccountStore(edgePool), hasher, tokens);
         GatewayConfig gatewayConfig = new GatewayConfig(config.http().host(), config.http().port(),
                 clusterManager.getNodeId(), GatewayConfig.DEFAULT_MAX_FRAME_BYTES);
         gateway = new GatewayVerticle(gatewayConfig, cluster, accounts, tokens, settings);
         await(edge.deployVerticle(gateway, new DeploymentOptions()));
+    }
+
+    private Pool newPool(Vertx vertx, int size) {
+        return PgBuilder.pool()
+                .with(new PoolOptions().setMaxSize(size))
+                .connectingTo(databaseUrl.connectOptions())
+                .using(vertx)
+                .build();
+    }
+
+    private void checkNotStopping() {
+        if (stopRequested) throw new IllegalStateException("Stopped while starting");
     }
 
     private JsonObject status() {

@@ -23,6 +23,15 @@ public enum Role {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** A role published by another member; empty when absent or unknown to this version. */
+    public static java.util.Optional<Role> ofAttribute(String text) {
+        try {
+            return text == null ? java.util.Optional.empty() : java.util.Optional.of(parse(text));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     public static Role parse(String text) {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -32,7 +33,7 @@ public final class ClusterSetup {
     public static final String ATTR_NODE = "hearth.node";
     public static final String ATTR_ROLE = "hearth.role";
     /** Vert.x reads its node id from this attribute when given a running Hazelcast instance. */
-    private static final String VERTX_NODE_ID = "__vertx.nodeId";
+    static final String VERTX_NODE_ID = "__vertx.nodeId";
     private static final Logger log = LoggerFactory.getLogger(ClusterSetup.class);
 
     private ClusterSetup() {
@@ -47,9 +48,10 @@ public final class ClusterSetup {
      * Vert.x keeps its node registry in Hazelcast maps, which only data members can hold,
      * so a gateway (lite member) started before any game node waits for one. Blocking.
      */
-    public static void awaitDataMember(HazelcastInstance hazelcast) {
+    public static void awaitDataMember(HazelcastInstance hazelcast, BooleanSupplier giveUp) {
         long nextLog = 0;
         while (hazelcast.getCluster().getMembers().stream().allMatch(Member::isLiteMember)) {
+            if (giveUp.getAsBoolean()) throw new IllegalStateException("Stopped while waiting for a game node");
             if (System.nanoTime() >= nextLog) {
                 log.info("Waiting for a game node to join the cluster (members: {})", hazelcast.getCluster().getMembers().size());
                 nextLog = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -66,9 +68,9 @@ public final class ClusterSetup {
         network.setPort(cluster.port()).setPortAutoIncrement(true);
         network.getInterfaces().setEnabled(true).setInterfaces(List.of(cluster.host()));
         JoinConfig join = network.getJoin();
-        join.getMulticastConfig().setEnabled(false);
-        join.getAutoDetectionConfig().setEnabled(false);
-        join.getTcpIpConfig().setEnabled(true).setMembers(cluster.members());
+        // cluster.members fills in the TCP-IP join; an operator who chose another join in
+        // cluster.xml (multicast, a discovery plugin) keeps it untouched.
+        if (join.getTcpIpConfig().isEnabled()) join.getTcpIpConfig().setMembers(cluster.members());
 
         hz.setProperty("hazelcast.max.no.heartbeat.seconds", String.valueOf(cluster.failureDetection().toSeconds()));
         // Gateways hold connections, not data: as lite members they own no partitions.

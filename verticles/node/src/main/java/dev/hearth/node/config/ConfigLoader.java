@@ -1,6 +1,7 @@
 package dev.hearth.node.config;
 
 import dev.hearth.node.Role;
+import dev.hearth.runtime.settings.Setting;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -76,7 +77,7 @@ public final class ConfigLoader {
         Parser p = new Parser(values, problems);
         Role role = p.get("role", Role::parse);
         String name = values.get("node.name").isBlank()
-                ? role.wire() + "-" + UUID.randomUUID().toString().substring(0, 6)
+                ? (role == null ? "node" : role.wire()) + "-" + UUID.randomUUID().toString().substring(0, 6)
                 : p.get("node.name", ConfigLoader::nodeName);
         Path dataDir = Path.of(values.get("data.dir")).toAbsolutePath().normalize();
         NodeConfig.Http http = new NodeConfig.Http(values.get("http.host"), p.port("http.port", false));
@@ -161,16 +162,7 @@ public final class ConfigLoader {
         }
 
         int intIn(String key, int min, int max) {
-            Integer parsed = get(key, text -> {
-                int value;
-                try {
-                    value = Integer.parseInt(text.trim());
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("'" + text + "' is not a whole number");
-                }
-                if (value < min || value > max) throw new IllegalArgumentException(value + " is outside " + min + ".." + max);
-                return value;
-            });
+            Integer parsed = get(key, text -> Setting.parseInteger(text, min, max));
             return parsed == null ? 0 : parsed;
         }
 

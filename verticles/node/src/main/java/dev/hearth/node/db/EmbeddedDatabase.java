@@ -87,7 +87,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try {
             List<String> lines = Files.readAllLines(pidFile);
             long pid = Long.parseLong(lines.get(0).trim());
-            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            // After a reboot the PID may belong to some other program: only a live postgres counts.
+            boolean postgresAlive = ProcessHandle.of(pid)
+                    .filter(ProcessHandle::isAlive)
+                    .flatMap(process -> process.info().command())
+                    .map(command -> command.contains("postgres"))
+                    .orElse(false);
+            if (postgresAlive) {
                 return Optional.of(Integer.parseInt(lines.get(3).trim()));
             }
         } catch (IOException | RuntimeException e) {

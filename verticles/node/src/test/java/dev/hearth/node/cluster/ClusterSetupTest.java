@@ -4,6 +4,11 @@ import com.hazelcast.config.Config;
 import dev.hearth.node.config.ConfigLoader;
 import dev.hearth.node.config.NodeConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.util.List;
 import java.util.Map;
@@ -29,6 +34,23 @@ class ClusterSetupTest {
         assertThat(hz.getNetworkConfig().getPort()).isEqualTo(5801);
         assertThat(hz.getNetworkConfig().getInterfaces().getInterfaces()).containsExactly("127.0.0.1");
         assertThat(hz.getProperty("hazelcast.max.no.heartbeat.seconds")).isEqualTo("7");
+    }
+
+    @Test
+    void leavesAnotherJoinOfClusterXmlAlone(@TempDir Path dir) throws IOException {
+        Path xml = dir.resolve("multicast.xml");
+        Files.writeString(xml, """
+                <hazelcast xmlns="http://www.hazelcast.com/schema/config">
+                  <network><join>
+                    <multicast enabled="true"/>
+                    <tcp-ip enabled="false"><member>10.0.0.9</member></tcp-ip>
+                  </join></network>
+                </hazelcast>
+                """);
+        Config hz = hazelcast(Map.of("HEARTH_CLUSTER_CONFIG", xml.toString(), "HEARTH_CLUSTER_MEMBERS", "127.0.0.1:5801"));
+        assertThat(hz.getNetworkConfig().getJoin().getMulticastConfig().isEnabled()).isTrue();
+        assertThat(hz.getNetworkConfig().getJoin().getTcpIpConfig().isEnabled()).isFalse();
+        assertThat(hz.getNetworkConfig().getJoin().getTcpIpConfig().getMembers()).containsExactly("10.0.0.9");
     }
 
     @Test

@@ -75,14 +75,22 @@ final class BridgeClient implements AutoCloseable {
 
     /** The next event pushed to the session address matching the predicate (events carry a seq). */
     JsonObject awaitEvent(Predicate<JsonObject> matching) {
+        return awaitEvent(matching, WAIT);
+    }
+
+    JsonObject awaitEvent(Predicate<JsonObject> matching, Duration wait) {
         return awaitFrame(f -> "rec".equals(f.getString("type"))
                 && f.getJsonObject("body") != null && f.getJsonObject("body").containsKey("seq")
-                && matching.test(f.getJsonObject("body"))).getJsonObject("body");
+                && matching.test(f.getJsonObject("body")), wait).getJsonObject("body");
     }
 
     /** The first frame received so far or within the wait that matches; it is consumed. */
     JsonObject awaitFrame(Predicate<JsonObject> matching) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
+        return awaitFrame(matching, WAIT);
+    }
+
+    JsonObject awaitFrame(Predicate<JsonObject> matching, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             for (JsonObject frame : frames) {
                 if (matching.test(frame)) {
@@ -90,7 +98,7 @@ final class BridgeClient implements AutoCloseable {
                     return frame;
                 }
             }
-            if (System.nanoTime() > deadline) throw new AssertionError("no matching frame within " + WAIT + "; received " + frames);
+            if (System.nanoTime() > deadline) throw new AssertionError("no matching frame within " + wait + "; received " + frames);
             LockSupport.parkNanos(5_000_000);
         }
     }

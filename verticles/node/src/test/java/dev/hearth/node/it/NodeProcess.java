@@ -1,5 +1,6 @@
 package dev.hearth.node.it;
 
+import dev.hearth.runtime.db.DatabaseUrl;
 import io.vertx.core.json.JsonObject;
 
 import java.io.IOException;
@@ -115,6 +116,22 @@ final class NodeProcess implements AutoCloseable {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** SIGKILL: no shutdown hook, no goodbye to the cluster, as when a machine dies. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** The environment of a node in a test cluster that uses an external test database. */
+    static Map<String, String> env(String role, int clusterPort, String members, DatabaseUrl db, int failureSeconds) {
+        return Map.of(
+                "HEARTH_ROLE", role,
+                "HEARTH_DB_URL", "postgresql://" + db.user() + "@" + db.host() + ":" + db.port() + "/" + db.database(),
+                "HEARTH_CLUSTER_PORT", String.valueOf(clusterPort),
+                "HEARTH_CLUSTER_MEMBERS", members,
+                "HEARTH_CLUSTER_FAILURE_SECONDS", String.valueOf(failureSeconds));
     }
 
     private HttpResponse<String> get(String path) throws IOException {

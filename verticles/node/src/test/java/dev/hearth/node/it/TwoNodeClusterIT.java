@@ -3,11 +3,16 @@ package dev.hearth.node.it;
 import dev.hearth.runtime.db.DatabaseUrl;
 import dev.hearth.runtime.testing.Await;
 import dev.hearth.runtime.testing.TestDatabase;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -150,6 +155,30 @@ class TwoNodeClusterIT {
         }
     }
 
+    @Test
+    void theSockJsXhrFallbackCarriesFramesBothWays() throws Exception {
+        // Browsers that cannot open a WebSocket fall back to SockJS's xhr transports.
+        String base = "http://127.0.0.1:" + gateway.httpPort + "/eventbus/000/" + Accounts.uniqueName("xhr") + "/";
+        HttpClient http = HttpClient.newHttpClient();
+        assertThat(post(http, base + "xhr", "").body()).isEqualTo("o\n");
+
+        JsonObject hello = new JsonObject().put("type", "send").put("address", "hearth.hello")
+                .put("replyAddress", "r1").put("body", new JsonObject().put("token", "not-a-token"));
+        HttpResponse<String> sent = post(http, base + "xhr_send", new JsonArray().add(hello.encode()).encode());
+        assertThat(sent.statusCode()).isEqualTo(204);
+
+        String polled = post(http, base + "xhr", "").body();
+        assertThat(polled).startsWith("a[");
+        JsonObject reply = new JsonObject(new JsonArray(polled.substring(1).trim()).getString(0));
+        assertThat(reply.getString("address")).isEqualTo("r1");
+        assertThat(reply.getJsonObject("body").getJsonObject("error").getString("code")).isEqualTo("bad_token");
+    }
+
+    private static HttpResponse<String> post(HttpClient http, String url, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static String motd(NodeProcess node) {
         return node.status().getJsonObject("settings").getString("motd");
     }
@@ -159,12 +188,7 @@ class TwoNodeClusterIT {
     }
 
     private static Map<String, String> env(String role, int clusterPort, DatabaseUrl db) {
-        return Map.of(
-                "HEARTH_ROLE", role,
-                "HEARTH_DB_URL", "postgresql://" + db.user() + "@" + db.host() + ":" + db.port() + "/" + db.database(),
-                "HEARTH_CLUSTER_PORT", String.valueOf(clusterPort),
-                "HEARTH_CLUSTER_MEMBERS", members,
-                "HEARTH_CLUSTER_FAILURE_SECONDS", "15");
+        return NodeProcess.env(role, clusterPort, members, db, 15);
     }
 
 }

@@ -22,18 +22,22 @@ public record Setting<T>(String key, String type, T defaultValue, String descrip
 
     /** A whole number in [min, max]. */
     public static Setting<Integer> integer(String key, int defaultValue, int min, int max, String description) {
-        return new Setting<>(key, "integer " + min + ".." + max, defaultValue, description, text -> {
-            int value;
-            try {
-                value = Integer.parseInt(text.trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + text + "' is not a whole number");
-            }
-            if (value < min || value > max) {
-                throw new IllegalArgumentException(value + " is outside " + min + ".." + max);
-            }
-            return value;
-        });
+        return new Setting<>(key, "integer " + min + ".." + max, defaultValue, description,
+                text -> parseInteger(text, min, max));
+    }
+
+    /** A whole number within min..max, or an exception whose message says what is wrong. */
+    public static int parseInteger(String text, int min, int max) {
+        int value;
+        try {
+            value = Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a whole number");
+        }
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(value + " is outside " + min + ".." + max);
+        }
+        return value;
     }
 
     /** Free text of at most maxLength characters. */
