@@ -1,0 +1,52 @@
+package dev.hearth.runtime.entity.store;
+
+import dev.hearth.runtime.entity.EntityId;
+import io.vertx.core.Future;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where entities' state and ownership live (PostgreSQL in production, memory in the test
+ * kit). Ownership is fenced: an activation holds the entity's row at an epoch, and a save
+ * lands only while that epoch is still the row's. Host nodes hold leases; a claim on an
+ * entity whose owner's lease is alive is refused, and a node without a live lease cannot claim.
+ */
+public interface EntityStore {
+
+    /** Starts this node's lease (or renews an existing live one) for the given length. */
+    Future<Void> openLease(String nodeId, Duration length);
+
+    /**
+     * Extends a live lease by {@code length} from now and lists the nodes whose leases are alive
+     * (this one included). Fails with {@link LeaseLostException} when the lease had already expired.
+     */
+    Future<List<String>> renewLease(String nodeId, Duration length);
+
+    /** Ends the lease at once (graceful stop): its entities can be claimed right away. */
+    Future<Void> closeLease(String nodeId);
+
+    /** Nodes whose leases are alive now; for nodes that call entities without hosting any. */
+    Future<List<String>> liveHosts();
+
+    /**
+     * Claims the entity for {@code nodeId}: creates its row if missing, else takes it at
+     * epoch + 1, when the row has no owner, is already this node's, or its owner's lease has
+     * expired, and only while this node's own lease is alive.
+     */
+    Future<Claim> claim(EntityId id, String nodeId);
+
+    /**
+     * Saves a group of changes in one transaction. Each save lands only if the row is still
+     * owned by {@code nodeId} at the save's epoch; with it lands its command id and result.
+     * @return for each save in order, whether it landed
+     */
+    Future<List<Boolean>> saveAll(String nodeId, List<Save> saves);
+
+    /** Gives up ownership (deactivation, drain) if still held at that epoch; the state stays. */
+    Future<Void> release(String nodeId, EntityId id, long epoch);
+
+    /** The stored result of a command this entity has already applied, if any. */
+    Future<Optional<String>> commandResult(EntityId id, String commandId);
+}
