@@ -5,6 +5,11 @@
 # Logs and PIDs go to data/cluster/. Stop takes the gateway down first, then the game node.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
+cd "$HEARTH_ROOT"
+command -v curl >/dev/null 2>&1 || {
+  echo "cluster.sh needs curl (it checks the nodes' /health and /status); install it, e.g. apt-get install curl." >&2
+  exit 1
+}
 dir="${HEARTH_DATA_DIR:-$HEARTH_ROOT/data}/cluster"
 mkdir -p "$dir"
 export HEARTH_DATA_DIR=${HEARTH_DATA_DIR:-$HEARTH_ROOT/data}
@@ -39,8 +44,8 @@ stop_node() {
   pid=$(cat "$dir/$name.pid")
   if kill -0 "$pid" 2>/dev/null; then
     kill -TERM "$pid"
-    for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-    if kill -0 "$pid" 2>/dev/null; then echo "$name did not stop in 30 s; killing it"; kill -KILL "$pid"; fi
+    for _ in $(seq 1 180); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    if kill -0 "$pid" 2>/dev/null; then echo "$name did not stop in 90 s; killing it"; kill -KILL "$pid"; fi
     echo "$name stopped"
   fi
   rm -f "$dir/$name.pid"

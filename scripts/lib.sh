@@ -46,9 +46,15 @@ quiet_maven() {
 build_if_needed() {
   local stale=1
   if [ -f "$HEARTH_JAR" ] && [ -d "$HEARTH_ROOT/verticles/node/target/lib" ]; then
-    stale=$(cd "$HEARTH_ROOT" && find pom.xml cluster.xml migrations verticles/*/pom.xml verticles/*/src \
+    # Stale if find prints anything; -quit stops it at the first hit. find's own status is
+    # ignored (a listed path may be missing), so under pipefail only grep's counts; and
+    # there is no head in the pipe to kill anything with SIGPIPE.
+    stale=0
+    if { (cd "$HEARTH_ROOT" && find pom.xml cluster.xml migrations verticles/*/pom.xml verticles/*/src \
       webclient/pom.xml webclient/package.json webclient/package-lock.json webclient/src webclient/public \
-      -newer "$HEARTH_JAR" -type f 2>/dev/null | head -1 | wc -l)
+      -newer "$HEARTH_JAR" -type f -print -quit 2>/dev/null) || true; } | grep -q .; then
+      stale=1
+    fi
   fi
   if [ "$stale" -ne 0 ]; then
     local log="$HEARTH_ROOT/target/build.log"

@@ -21,14 +21,34 @@ ensure_chromium() {
 }
 
 cd "$HEARTH_ROOT"
-ensure_chromium &  # in parallel with the build; waited for before the browser tests
+# If the script ends before the wait below (Maven fails under set -e, Ctrl-C, SIGTERM), stop
+# the Chromium job: only its PID's process group, and only while that PID still runs.
+chromium_job=""
+stop_chromium_job() {
+  if [ -n "$chromium_job" ] && kill -0 "$chromium_job" 2>/dev/null; then
+    echo "Stopping the Chromium install (pid $chromium_job)." >&2
+    kill -TERM -- "-$chromium_job" 2>/dev/null || kill -TERM "$chromium_job" 2>/dev/null || true
+  fi
+}
+trap stop_chromium_job EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+# In parallel with the build; waited for before the browser tests. Started in its own process
+# group (set -m) so the trap can stop the apt-get under it too; stdin is /dev/null, as for any
+# background job without job control.
+set -m
+ensure_chromium </dev/null &
 chromium_job=$!
+set +m
 
 start=$(date +%s)
 mvn -B install
 echo "Maven build and tests passed in $(( $(date +%s) - start )) s"
 
-wait "$chromium_job"
+chromium_status=0
+wait "$chromium_job" || chromium_status=$?
+chromium_job=""  # reaped: its PID is no longer ours to signal
+[ "$chromium_status" -eq 0 ] || exit "$chromium_status"
 start=$(date +%s)
 (cd webclient && node --test --test-reporter=spec test/)
 echo "Browser tests passed in $(( $(date +%s) - start )) s"

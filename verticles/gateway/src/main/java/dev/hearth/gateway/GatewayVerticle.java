@@ -62,7 +62,9 @@ public final class GatewayVerticle extends VerticleBase {
         accounts.mount(router);
         // SockJS's HTTP fallbacks (xhr_send) post frames as bodies; cap them like WebSocket frames.
         router.post("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(config.maxFrameBytes()));
-        router.route("/eventbus/*").subRouter(SockJSHandler.create(vertx, new SockJSHandlerOptions().setRegisterWriteHandler(false))
+        router.route("/eventbus/*").subRouter(SockJSHandler.create(vertx, new SockJSHandlerOptions().setRegisterWriteHandler(false)
+                        // WebSocket and xhr cover every browser; fewer transports, less to defend.
+                        .addDisabledTransport("EVENT_SOURCE").addDisabledTransport("HTML_FILE").addDisabledTransport("JSON_P"))
                 .bridge(bridgeOptions(), guard::handle));
         router.route().handler(StaticHandler.create("webroot").setIndexPage("index.html"));
         router.route().failureHandler(HttpErrors.failureHandler());
