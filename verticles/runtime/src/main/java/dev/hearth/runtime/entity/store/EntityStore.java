@@ -40,6 +40,11 @@ public interface EntityStore {
     /**
      * Saves a group of changes in one transaction. Each save lands only if the row is still
      * owned by {@code nodeId} at the save's epoch; with it lands its command id and result.
+     * <p>The saves apply in order: an entity saved twice in a group ends with the later state,
+     * and every save of it counts in its version. A command id the entity has already stored
+     * keeps its first result and the save still lands: the store records what was answered,
+     * and the caller, not the store, makes sure a command is applied once (ask
+     * {@link #commandResult} first).
      * @return for each save in order, whether it landed
      */
     Future<List<Boolean>> saveAll(String nodeId, List<Save> saves);
@@ -47,6 +52,9 @@ public interface EntityStore {
     /** Gives up ownership (deactivation, drain) if still held at that epoch; the state stays. */
     Future<Void> release(String nodeId, EntityId id, long epoch);
 
-    /** The stored result of a command this entity has already applied, if any. */
+    /**
+     * The stored result of a command this entity has already applied, if any; {@code "null"}
+     * when it was saved without one.
+     */
     Future<Optional<String>> commandResult(EntityId id, String commandId);
 }

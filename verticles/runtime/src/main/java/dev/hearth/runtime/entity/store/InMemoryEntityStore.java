@@ -1,0 +1,127 @@
+package dev.hearth.runtime.entity.store;
+
+import dev.hearth.runtime.entity.EntityId;
+import io.vertx.core.Future;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The entity store in memory, for the test kit: the contract of {@link PgEntityStore}
+ * with leases measured on an injected clock, so a test moves time instead of waiting.
+ * Thread-safe; every answer is an already completed future.
+ */
+public final class InMemoryEntityStore implements EntityStore {
+
+    private record Row(String owner, long epoch, long version, int schemaVersion, String stateJson) {
+        static Row claimedBy(String node) {
+            return new Row(node, 1, 0, 0, null);
+        }
+
+        Row claimedAgainBy(String node) {
+            return new Row(node, epoch + 1, version, schemaVersion, stateJson);
+        }
+
+        Row saved(Save save) {
+            return new Row(owner, epoch, version + 1, save.schemaVersion(), save.stateJson());
+        }
+
+        Row released() {
+            return new Row(null, epoch, version, schemaVersion, stateJson);
+        }
+
+        boolean heldBy(String node, long atEpoch) {
+            return node.equals(owner) && epoch == atEpoch;
+        }
+    }
+
+    private record CommandKey(EntityId id, String commandId) {
+    }
+
+    private final InstantSource clock;
+    private final Map<String, Instant> leaseEnds = new HashMap<>();
+    private final Map<EntityId, Row> rows = new HashMap<>();
+    private final Map<CommandKey, String> results = new HashMap<>();
+
+    public InMemoryEntityStore(InstantSource clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized Future<Void> openLease(String nodeId, Duration length) {
+        leaseEnds.put(nodeId, clock.instant().plus(length));
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public synchronized Future<List<String>> renewLease(String nodeId, Duration length) {
+        if (!alive(nodeId)) return Future.failedFuture(new LeaseLostException(nodeId));
+        leaseEnds.put(nodeId, clock.instant().plus(length));
+        return liveHosts();
+    }
+
+    @Override
+    public synchronized Future<Void> closeLease(String nodeId) {
+        leaseEnds.remove(nodeId);
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public synchronized Future<List<String>> liveHosts() {
+        return Future.succeededFuture(leaseEnds.keySet().stream().filter(this::alive).sorted().toList());
+    }
+
+    @Override
+    public synchronized Future<Claim> claim(EntityId id, String nodeId) {
+        if (!alive(nodeId)) return Future.failedFuture(new LeaseLostException(nodeId));
+        Row row = rows.get(id);
+        if (row != null && row.owner() != null && !row.owner().equals(nodeId) && alive(row.owner())) {
+            return Future.succeededFuture(new Claim.Refused(row.owner()));
+        }
+        Row claimed = row == null ? Row.claimedBy(nodeId) : row.claimedAgainBy(nodeId);
+        rows.put(id, claimed);
+        return Future.succeededFuture(
+                new Claim.Claimed(claimed.epoch(), claimed.version(), claimed.schemaVersion(), claimed.stateJson()));
+    }
+
+    @Override
+    public synchronized Future<List<Boolean>> saveAll(String nodeId, List<Save> saves) {
+        List<Boolean> landed = new ArrayList<>(saves.size());
+        for (Save save : saves) {
+            Row row = rows.get(save.id());
+            boolean lands = row != null && row.heldBy(nodeId, save.epoch());
+            if (lands) {
+                rows.put(save.id(), row.saved(save));
+                if (save.commandId() != null) {
+                    results.putIfAbsent(new CommandKey(save.id(), save.commandId()),
+                            Objects.requireNonNullElse(save.resultJson(), "null"));
+                }
+            }
+            landed.add(lands);
+        }
+        return Future.succeededFuture(landed);
+    }
+
+    @Override
+    public synchronized Future<Void> release(String nodeId, EntityId id, long epoch) {
+        rows.computeIfPresent(id, (ignored, row) -> row.heldBy(nodeId, epoch) ? row.released() : row);
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public synchronized Future<Optional<String>> commandResult(EntityId id, String commandId) {
+        return Future.succeededFuture(Optional.ofNullable(results.get(new CommandKey(id, commandId))));
+    }
+
+    private boolean alive(String nodeId) {
+        Instant end = leaseEnds.get(nodeId);
+        return end != null && end.isAfter(clock.instant());
+    }
+}

@@ -1,0 +1,226 @@
+package dev.hearth.runtime.entity.store;
+
+import dev.hearth.runtime.entity.EntityId;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The entity store in PostgreSQL (tables in {@code migrations/V4__entities.sql}). Each call
+ * is one prepared statement in one round trip, a whole group of saves included, and every
+ * lease is compared with the database's clock, never a node's.
+ */
+public final class PgEntityStore implements EntityStore {
+
+    private static final String LIVE_NODES =
+            "SELECT node_id FROM entity_nodes WHERE expires_at > now() ORDER BY node_id";
+
+    /** An expired row of the same node is an old lease: this one starts anew. */
+    private static final String OPEN_LEASE = """
+            INSERT INTO entity_nodes AS n (node_id, started_at, expires_at)
+            VALUES ($1, now(), now() + $2::bigint * interval '1 millisecond')
+            ON CONFLICT (node_id) DO UPDATE
+               SET expires_at = EXCLUDED.expires_at,
+                   started_at = CASE WHEN n.expires_at > now() THEN n.started_at ELSE now() END
+            """;
+
+    /** The outer query sees the table as it was before the update: it lists this node iff it was renewed. */
+    private static final String RENEW_LEASE = """
+            WITH renewed AS (
+                UPDATE entity_nodes SET expires_at = now() + $2::bigint * interval '1 millisecond'
+                 WHERE node_id = $1 AND expires_at > now()
+                RETURNING node_id
+            )
+            SELECT EXISTS (SELECT 1 FROM renewed) AS renewed,
+                   array(SELECT node_id FROM entity_nodes WHERE expires_at > now() ORDER BY node_id) AS live
+            """;
+
+    private static final String CLOSE_LEASE = "DELETE FROM entity_nodes WHERE node_id = $1";
+
+    /** Inserts nothing unless the claimer's lease is alive; takes an existing row only from an owner without one. */
+    private static final String CLAIM = """
+            INSERT INTO entities AS e (type, key, owner, epoch, version, schema_version)
+            SELECT $1::text, $2::text, $3::text, 1, 0, 0
+             WHERE EXISTS (SELECT 1 FROM entity_nodes WHERE node_id = $3 AND expires_at > now())
+            ON CONFLICT (type, key) DO UPDATE
+               SET owner = EXCLUDED.owner, epoch = e.epoch + 1, updated_at = now()
+             WHERE e.owner IS NULL OR e.owner = EXCLUDED.owner
+                OR NOT EXISTS (SELECT 1 FROM entity_nodes WHERE node_id = e.owner AND expires_at > now())
+            RETURNING epoch, version, schema_version, state::text
+            """;
+
+    /** Asked when a claim took nothing: a new statement, so it sees a competing claim that committed meanwhile. */
+    private static final String WHY_NOT_CLAIMED = """
+            SELECT EXISTS (SELECT 1 FROM entity_nodes WHERE node_id = $3 AND expires_at > now()) AS claimer_alive,
+                   (SELECT e.owner FROM entities e JOIN entity_nodes n ON n.node_id = e.owner AND n.expires_at > now()
+                     WHERE e.type = $1 AND e.key = $2) AS live_owner
+            """;
+
+    /**
+     * One statement for a whole group, each column sent as one array. Saves of one entity at
+     * one epoch collapse into the last of them, whose state it ends with, and each counts in
+     * the version: the same as applying them one by one, since a save changes neither owner
+     * nor epoch. {@code ords} are the input positions (from 1) that landed with a row. At most
+     * one epoch per entity matches its row, so no row is updated twice.
+     */
+    private static final String SAVE_ALL = """
+            WITH save AS (
+                SELECT * FROM unnest($2::text[], $3::text[], $4::bigint[], $5::int[], $6::text[], $7::text[], $8::text[])
+                    WITH ORDINALITY AS s(type, key, epoch, schema_version, state, command_id, result, ord)
+            ), latest AS (
+                SELECT DISTINCT ON (type, key, epoch) type, key, epoch, schema_version, state,
+                       array_agg(ord) OVER (PARTITION BY type, key, epoch) AS ords
+                  FROM save
+                 ORDER BY type, key, epoch, ord DESC
+            ), landed AS (
+                UPDATE entities e
+                   SET version = e.version + cardinality(l.ords), schema_version = l.schema_version,
+                       state = l.state::jsonb, updated_at = now()
+                  FROM latest l
+                 WHERE e.type = l.type AND e.key = l.key AND e.owner = $1 AND e.epoch = l.epoch
+                RETURNING e.type, e.key, e.epoch, l.ords
+            ), commands AS (
+                INSERT INTO entity_commands (type, key, command_id, result)
+                SELECT s.type, s.key, s.command_id, coalesce(s.result, 'null')
+                  FROM save s JOIN landed USING (type, key, epoch)
+                 WHERE s.command_id IS NOT NULL
+                 ORDER BY s.ord
+                ON CONFLICT DO NOTHING
+            )
+            SELECT ords FROM landed
+            """;
+
+    private static final String RELEASE = """
+            UPDATE entities SET owner = NULL, updated_at = now()
+             WHERE type = $1 AND key = $2 AND owner = $3 AND epoch = $4
+            """;
+
+    private static final String COMMAND_RESULT =
+            "SELECT result FROM entity_commands WHERE type = $1 AND key = $2 AND command_id = $3";
+
+    private static final String PRUNE_COMMANDS =
+            "DELETE FROM entity_commands WHERE applied_at < now() - $1::bigint * interval '1 millisecond'";
+
+    /** A claim refused by an owner that has just left is tried again, a few times at most. */
+    private static final int CLAIM_ATTEMPTS = 3;
+
+    private final Pool pool;
+
+    public PgEntityStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public Future<Void> openLease(String nodeId, Duration length) {
+        return pool.preparedQuery(OPEN_LEASE).execute(Tuple.of(nodeId, length.toMillis())).mapEmpty();
+    }
+
+    @Override
+    public Future<List<String>> renewLease(String nodeId, Duration length) {
+        return pool.preparedQuery(RENEW_LEASE).execute(Tuple.of(nodeId, length.toMillis())).compose(rows -> {
+            Row row = rows.iterator().next();
+            if (!row.getBoolean("renewed")) return Future.failedFuture(new LeaseLostException(nodeId));
+            return Future.succeededFuture(List.of(row.getArrayOfStrings("live")));
+        });
+    }
+
+    @Override
+    public Future<Void> closeLease(String nodeId) {
+        return pool.preparedQuery(CLOSE_LEASE).execute(Tuple.of(nodeId)).mapEmpty();
+    }
+
+    @Override
+    public Future<List<String>> liveHosts() {
+        return pool.preparedQuery(LIVE_NODES).execute().map(rows -> {
+            List<String> nodes = new ArrayList<>(rows.size());
+            rows.forEach(row -> nodes.add(row.getString(0)));
+            return nodes;
+        });
+    }
+
+    @Override
+    public Future<Claim> claim(EntityId id, String nodeId) {
+        return claim(id, nodeId, CLAIM_ATTEMPTS);
+    }
+
+    private Future<Claim> claim(EntityId id, String nodeId, int attempts) {
+        Tuple args = Tuple.of(id.type(), id.key(), nodeId);
+        return pool.preparedQuery(CLAIM).execute(args).compose(rows -> rows.size() == 1
+                ? Future.succeededFuture(claimed(rows.iterator().next()))
+                : pool.preparedQuery(WHY_NOT_CLAIMED).execute(args).compose(why -> refused(why, id, nodeId, attempts)));
+    }
+
+    private static Claim claimed(Row row) {
+        return new Claim.Claimed(row.getLong(0), row.getLong(1), row.getInteger(2), row.getString(3));
+    }
+
+    private Future<Claim> refused(RowSet<Row> why, EntityId id, String nodeId, int attempts) {
+        Row row = why.iterator().next();
+        String owner = row.getString("live_owner");
+        if (!row.getBoolean("claimer_alive")) return Future.failedFuture(new LeaseLostException(nodeId));
+        if (owner != null && !owner.equals(nodeId)) return Future.succeededFuture(new Claim.Refused(owner));
+        // The owner released the entity or lost its lease between the two statements.
+        if (attempts > 1) return claim(id, nodeId, attempts - 1);
+        return Future.failedFuture(new IllegalStateException("the owner of " + id + " kept changing during a claim by " + nodeId));
+    }
+
+    @Override
+    public Future<List<Boolean>> saveAll(String nodeId, List<Save> saves) {
+        if (saves.isEmpty()) return Future.succeededFuture(List.of());
+        int n = saves.size();
+        String[] types = new String[n], keys = new String[n], states = new String[n], commandIds = new String[n], results = new String[n];
+        Long[] epochs = new Long[n];
+        Integer[] schemaVersions = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            Save save = saves.get(i);
+            types[i] = save.id().type();
+            keys[i] = save.id().key();
+            epochs[i] = save.epoch();
+            schemaVersions[i] = save.schemaVersion();
+            states[i] = save.stateJson();
+            commandIds[i] = save.commandId();
+            results[i] = save.resultJson();
+        }
+        Tuple args = Tuple.tuple().addString(nodeId)
+                .addArrayOfString(types).addArrayOfString(keys).addArrayOfLong(epochs).addArrayOfInteger(schemaVersions)
+                .addArrayOfString(states).addArrayOfString(commandIds).addArrayOfString(results);
+        return pool.preparedQuery(SAVE_ALL).execute(args).map(rows -> {
+            Boolean[] landed = new Boolean[n];
+            Arrays.fill(landed, false);
+            for (Row row : rows) {
+                for (Long ord : row.getArrayOfLongs(0)) landed[(int) (ord - 1)] = true;
+            }
+            return List.of(landed);
+        });
+    }
+
+    @Override
+    public Future<Void> release(String nodeId, EntityId id, long epoch) {
+        return pool.preparedQuery(RELEASE).execute(Tuple.of(id.type(), id.key(), nodeId, epoch)).mapEmpty();
+    }
+
+    @Override
+    public Future<Optional<String>> commandResult(EntityId id, String commandId) {
+        return pool.preparedQuery(COMMAND_RESULT).execute(Tuple.of(id.type(), id.key(), commandId))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getString(0)));
+    }
+
+    /**
+     * Forgets applied commands older than {@code olderThan}. A retry after that would apply
+     * again, so keep them longer than any client keeps retrying; but no longer than needed:
+     * under load the table grows by one row for every command saved. Run it often, so each
+     * run deletes a little.
+     * @return how many were forgotten
+     */
+    public Future<Integer> pruneCommands(Duration olderThan) {
+        return pool.preparedQuery(PRUNE_COMMANDS).execute(Tuple.of(olderThan.toMillis())).map(RowSet::rowCount);
+    }
+}

@@ -1,0 +1,255 @@
+package dev.hearth.runtime.entity.store;
+
+import dev.hearth.runtime.entity.EntityId;
+import dev.hearth.runtime.entity.store.Claim.Claimed;
+import dev.hearth.runtime.entity.store.Claim.Refused;
+import io.vertx.core.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What every {@link EntityStore} promises, run against each implementation. They differ in
+ * how a lease runs out: PostgreSQL's clock runs by itself, the memory store's is moved.
+ */
+abstract class EntityStoreContract {
+    static final Duration LEASE = Duration.ofMinutes(1);
+    static final Duration SHORT_LEASE = Duration.ofMillis(20);
+    static final String A = "node-a";
+    static final String B = "node-b";
+    static final String C = "node-c";
+    static final int SCHEMA = 3;
+    static final EntityId TAVERN = new EntityId("Room", "tavern");
+    static final EntityId CELLAR = new EntityId("Room", "cellar");
+
+    EntityStore store;
+
+    /** A new, empty store; called before each test. */
+    abstract EntityStore newStore();
+
+    /** Returns once the lease of {@code nodeId}, just renewed for {@link #SHORT_LEASE}, has ended. */
+    abstract void waitOutShortLease(String nodeId);
+
+    @BeforeEach
+    void openLeases() {
+        store = newStore();
+        for (String node : List.of(A, B, C)) store.openLease(node, LEASE).await();
+    }
+
+    @Test
+    void firstClaimCreatesTheEntityAtEpochOne() {
+        assertThat(claim(TAVERN, A)).isEqualTo(new Claimed(1, 0, 0, null));
+    }
+
+    @Test
+    void claimingAgainOnTheSameNodeBumpsTheEpochAndFencesTheOlderActivation() {
+        claim(TAVERN, A);
+        assertThat(claim(TAVERN, A)).isEqualTo(new Claimed(2, 0, 0, null));
+        assertThat(saveAll(A, save(TAVERN, 1, "older"))).containsExactly(false);
+        assertThat(saveAll(A, save(TAVERN, 2, "newer"))).containsExactly(true);
+    }
+
+    @Test
+    void refusesAClaimWhileTheOwnersLeaseIsAlive() {
+        claim(TAVERN, A);
+        assertThat(claim(TAVERN, B)).isEqualTo(new Refused(A));
+    }
+
+    @Test
+    void takesOverFromAnOwnerWhoseLeaseEndedAndRefusesItsLateSave() {
+        long epoch = claimed(TAVERN, A).epoch();
+        assertThat(saveAll(A, save(TAVERN, epoch, "before"))).containsExactly(true);
+        leaseRunsOut(A);
+
+        assertThat(claim(TAVERN, B)).isEqualTo(new Claimed(2, 1, SCHEMA, state("before")));
+        assertThat(saveAll(A, new Save(TAVERN, epoch, SCHEMA, state("late"), "late-command", "1"))).containsExactly(false);
+        assertThat(claim(TAVERN, B)).isEqualTo(new Claimed(3, 1, SCHEMA, state("before")));
+        assertThat(commandResult(TAVERN, "late-command")).isEmpty();
+    }
+
+    @Test
+    void aNodeWithoutALiveLeaseCannotClaim() {
+        assertThatThrownBy(() -> claim(TAVERN, "never-leased")).isInstanceOf(LeaseLostException.class);
+        leaseRunsOut(A);
+        assertThatThrownBy(() -> claim(TAVERN, A)).isInstanceOf(LeaseLostException.class);
+        assertThat(claim(TAVERN, B)).as("the refused claims created nothing").isEqualTo(new Claimed(1, 0, 0, null));
+    }
+
+    @Test
+    void renewingAnEndedLeaseFailsWithLeaseLost() {
+        leaseRunsOut(A);
+        assertThatThrownBy(() -> store.renewLease(A, LEASE).await()).isInstanceOf(LeaseLostException.class);
+        assertThat(store.liveHosts().await()).containsExactlyInAnyOrder(B, C);
+    }
+
+    @Test
+    void renewingListsTheLiveHosts() {
+        leaseRunsOut(C);
+        assertThat(store.renewLease(A, LEASE).await()).containsExactlyInAnyOrder(A, B);
+        assertThat(store.liveHosts().await()).containsExactlyInAnyOrder(A, B);
+    }
+
+    @Test
+    void reopeningAnEndedLeaseStartsANewOne() {
+        leaseRunsOut(A);
+        store.openLease(A, LEASE).await();
+        assertThat(claim(TAVERN, A)).isEqualTo(new Claimed(1, 0, 0, null));
+        assertThat(store.renewLease(A, LEASE).await()).contains(A);
+    }
+
+    @Test
+    void reportsEachSaveOfAGroupInOrder() {
+        List<Save> saves = new ArrayList<>();
+        List<Boolean> expected = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            EntityId id = room(i);
+            long epoch = switch (i % 5) {
+                case 0, 1 -> claimed(id, A).epoch(); // held: lands
+                case 2 -> { // an older activation's save
+                    claim(id, A);
+                    yield claimed(id, A).epoch() - 1;
+                }
+                case 3 -> claimed(id, B).epoch(); // another node's entity
+                default -> 1; // never claimed
+            };
+            saves.add(save(id, epoch, "saved-" + i));
+            expected.add(i % 5 < 2);
+        }
+        assertThat(store.saveAll(A, saves).await()).isEqualTo(expected);
+        assertThat(claim(room(5), A)).isEqualTo(new Claimed(2, 1, SCHEMA, state("saved-5")));
+        assertThat(claim(room(7), A)).isEqualTo(new Claimed(3, 0, 0, null));
+        assertThat(claim(room(8), B)).isEqualTo(new Claimed(2, 0, 0, null));
+        assertThat(claim(room(9), A)).isEqualTo(new Claimed(1, 0, 0, null));
+    }
+
+    @Test
+    void anEmptyGroupIsDoneAtOnce() {
+        assertThat(store.saveAll(A, List.of()).await()).isEmpty();
+    }
+
+    @Test
+    void savesOfOneEntityInOneGroupApplyInOrder() {
+        claim(TAVERN, A);
+        long epoch = claimed(TAVERN, A).epoch();
+        List<Boolean> landed = saveAll(A,
+                new Save(TAVERN, epoch, SCHEMA, state("first"), "first-command", "1"),
+                new Save(TAVERN, epoch - 1, SCHEMA, state("stale"), "stale-command", "0"),
+                new Save(TAVERN, epoch, SCHEMA + 1, state("second"), "second-command", "2"));
+
+        assertThat(landed).containsExactly(true, false, true);
+        assertThat(claim(TAVERN, A)).isEqualTo(new Claimed(epoch + 1, 2, SCHEMA + 1, state("second")));
+        assertThat(commandResult(TAVERN, "first-command")).contains("1");
+        assertThat(commandResult(TAVERN, "second-command")).contains("2");
+        assertThat(commandResult(TAVERN, "stale-command")).isEmpty();
+    }
+
+    @Test
+    void storesACommandsResultWithItsSave() {
+        long tavern = claimed(TAVERN, A).epoch();
+        long cellar = claimed(CELLAR, A).epoch();
+        saveAll(A,
+                new Save(TAVERN, tavern, SCHEMA, state("lit"), "light", "{\"lit\": true}"),
+                new Save(CELLAR, cellar, SCHEMA, state("swept"), "sweep", null));
+
+        assertThat(commandResult(TAVERN, "light")).contains("{\"lit\": true}");
+        assertThat(commandResult(CELLAR, "sweep")).as("a command that answered nothing").contains("null");
+        assertThat(commandResult(CELLAR, "light")).as("command ids belong to one entity").isEmpty();
+        assertThat(commandResult(TAVERN, "never-sent")).isEmpty();
+    }
+
+    @Test
+    void aCommandIdUsedAgainKeepsItsFirstResultWhileTheSaveLands() {
+        long epoch = claimed(TAVERN, A).epoch();
+        saveAll(A, new Save(TAVERN, epoch, SCHEMA, state("once"), "light", "\"first answer\""));
+
+        assertThat(saveAll(A, new Save(TAVERN, epoch, SCHEMA, state("twice"), "light", "\"second answer\"")))
+                .containsExactly(true);
+        assertThat(commandResult(TAVERN, "light")).contains("\"first answer\"");
+        assertThat(claim(TAVERN, A)).isEqualTo(new Claimed(epoch + 1, 2, SCHEMA, state("twice")));
+    }
+
+    @Test
+    void releasingLetsAnotherNodeClaimAtOnceAndKeepsTheState() {
+        long epoch = claimed(TAVERN, A).epoch();
+        saveAll(A, save(TAVERN, epoch, "kept"));
+        store.release(A, TAVERN, epoch).await();
+        assertThat(claim(TAVERN, B)).isEqualTo(new Claimed(2, 1, SCHEMA, state("kept")));
+    }
+
+    @Test
+    void releasingAtAnOlderEpochKeepsOwnership() {
+        claim(TAVERN, A);
+        long newer = claimed(TAVERN, A).epoch();
+        store.release(A, TAVERN, newer - 1).await();
+        assertThat(claim(TAVERN, B)).isEqualTo(new Refused(A));
+    }
+
+    @Test
+    void closingALeaseLetsAnotherNodeClaimAtOnce() {
+        claim(TAVERN, A);
+        store.closeLease(A).await();
+        assertThat(store.liveHosts().await()).containsExactlyInAnyOrder(B, C);
+        assertThat(claim(TAVERN, B)).isEqualTo(new Claimed(2, 0, 0, null));
+    }
+
+    @Test
+    void simultaneousClaimsOfANewEntityHaveOneWinner() {
+        List<Future<Claim>> byA = new ArrayList<>();
+        List<Future<Claim>> byB = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            byA.add(store.claim(room(i), A));
+            byB.add(store.claim(room(i), B));
+        }
+        for (int i = 0; i < 20; i++) {
+            Claim a = byA.get(i).await();
+            Claim b = byB.get(i).await();
+            boolean aWon = a instanceof Claimed;
+            assertThat(aWon ? a : b).as("winner of " + room(i)).isEqualTo(new Claimed(1, 0, 0, null));
+            assertThat(aWon ? b : a).as("loser of " + room(i)).isEqualTo(new Refused(aWon ? A : B));
+        }
+    }
+
+    /** Lets one node's lease end while the others' stay alive. */
+    void leaseRunsOut(String nodeId) {
+        store.renewLease(nodeId, SHORT_LEASE).await();
+        waitOutShortLease(nodeId);
+    }
+
+    /** A state as jsonb prints it, so both stores give back the same text. */
+    static String state(String name) {
+        return "{\"name\": \"" + name + "\"}";
+    }
+
+    static Save save(EntityId id, long epoch, String name) {
+        return new Save(id, epoch, SCHEMA, state(name), null, null);
+    }
+
+    static EntityId room(int i) {
+        return new EntityId("Room", "room-" + i);
+    }
+
+    Claim claim(EntityId id, String nodeId) {
+        return store.claim(id, nodeId).await();
+    }
+
+    Claimed claimed(EntityId id, String nodeId) {
+        Claim claim = claim(id, nodeId);
+        assertThat(claim).isInstanceOf(Claimed.class);
+        return (Claimed) claim;
+    }
+
+    List<Boolean> saveAll(String nodeId, Save... saves) {
+        return store.saveAll(nodeId, List.of(saves)).await();
+    }
+
+    Optional<String> commandResult(EntityId id, String commandId) {
+        return store.commandResult(id, commandId).await();
+    }
+}
