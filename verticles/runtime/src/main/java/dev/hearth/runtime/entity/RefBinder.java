@@ -11,7 +11,7 @@ public interface RefBinder {
     <T> T proxy(Class<T> type, String key);
 
     /** A reference bound to this runtime. */
-    <T> Ref<T> ref(Class<T> type, String key);
+    <T> Ref<T> refOf(Class<T> type, String key);
 
     /** The entity a proxy made by {@link #proxy} stands for; empty for any other object. */
     Optional<EntityId> idOfProxy(Object candidate);

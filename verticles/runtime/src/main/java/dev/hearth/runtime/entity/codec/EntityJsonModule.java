@@ -178,7 +178,7 @@ final class EntityJsonModule extends SimpleModule {
                 return mismatch(context, "a reference to a " + typeName + " where a " + expected.getSimpleName() + " is expected");
             }
             try {
-                return asProxy ? binder.proxy(type, key) : binder.ref(type, key);
+                return asProxy ? binder.proxy(type, key) : binder.refOf(type, key);
             } catch (IllegalArgumentException e) {
                 return mismatch(context, "invalid reference to " + typeName + ": " + e.getMessage());
             }

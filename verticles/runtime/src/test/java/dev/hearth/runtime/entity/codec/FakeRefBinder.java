@@ -33,7 +33,7 @@ public final class FakeRefBinder implements RefBinder {
     }
 
     @Override
-    public <T> Ref<T> ref(Class<T> type, String key) {
+    public <T> Ref<T> refOf(Class<T> type, String key) {
         return new Ref<>(type, key, this);
     }
 

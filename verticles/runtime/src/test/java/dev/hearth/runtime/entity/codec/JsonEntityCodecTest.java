@@ -165,7 +165,7 @@ class JsonEntityCodecTest {
 
     @Test
     void refsComeBackBoundToTheBinder() {
-        Ref<Barrel> ref = binder.ref(Barrel.class, "b1");
+        Ref<Barrel> ref = binder.refOf(Barrel.class, "b1");
         assertThat(codec.encode(ref, Ref.class).toString()).isEqualTo("{\"$ref\":\"Barrel\",\"key\":\"b1\"}");
 
         Ref<?> decoded = assertRoundTrips(codec, ref, Ref.class);
@@ -175,14 +175,14 @@ class JsonEntityCodecTest {
 
     @Test
     void aListOfRefsComesBackAsRefsOfTheDeclaredType() throws Exception {
-        List<Ref<Barrel>> barrels = List.of(binder.ref(Barrel.class, "b1"), binder.ref(Barrel.class, "b2"));
+        List<Ref<Barrel>> barrels = List.of(binder.refOf(Barrel.class, "b1"), binder.refOf(Barrel.class, "b2"));
         List<?> decoded = assertRoundTrips(codec, barrels, typeOf("listOfRefs"));
         assertThat(decoded).allSatisfy(ref -> assertThat(((Ref<?>) ref).get()).isInstanceOf(Barrel.class));
     }
 
     @Test
     void refsAndProxiesInsideRecordsUseTheStoredTypeName() {
-        Stash stash = new Stash(binder.ref(Barrel.class, "b1"), List.of(binder.ref(Crate.class, "c1")), binder.proxy(Barrel.class, "b2"));
+        Stash stash = new Stash(binder.refOf(Barrel.class, "b1"), List.of(binder.refOf(Crate.class, "c1")), binder.proxy(Barrel.class, "b2"));
         assertThat(codec.encode(stash, Stash.class).toString()).isEqualTo(
                 "{\"barrel\":{\"$ref\":\"Barrel\",\"key\":\"b1\"},\"crates\":[{\"$ref\":\"crate\",\"key\":\"c1\"}],"
                         + "\"guard\":{\"$ref\":\"Barrel\",\"key\":\"b2\"}}");
@@ -197,7 +197,7 @@ class JsonEntityCodecTest {
         Barrel decoded = assertRoundTrips(codec, barrel, Barrel.class);
         assertThat(binder.idOfProxy(decoded)).isPresent();
         // The two forms are one on the wire: the declared type decides what comes back.
-        assertThat(codec.decode(codec.encode(barrel, Barrel.class), Ref.class)).isEqualTo(binder.ref(Barrel.class, "b1"));
+        assertThat(codec.decode(codec.encode(barrel, Barrel.class), Ref.class)).isEqualTo(binder.refOf(Barrel.class, "b1"));
     }
 
     @Test
@@ -210,7 +210,7 @@ class JsonEntityCodecTest {
         assertThat(decoded).usingRecursiveComparison().isEqualTo(gear);
         assertRoundTrips(codec, new byte[] {5, 6, 7}, byte[].class);
         assertRoundTrips(codec, Instant.EPOCH, Instant.class);
-        assertRoundTrips(codec, new Hero("Ada", 3, List.of("brave"), Optional.of(binder.ref(Barrel.class, "b1"))), Hero.class);
+        assertRoundTrips(codec, new Hero("Ada", 3, List.of("brave"), Optional.of(binder.refOf(Barrel.class, "b1"))), Hero.class);
         assertRoundTrips(codec, new Hero("Bob", 1, List.of(), Optional.empty()), Hero.class);
     }
 
@@ -223,7 +223,7 @@ class JsonEntityCodecTest {
     @Test
     void roundTripsArgumentsAgainstMethodParameterTypes() throws Exception {
         Object[] decoded = assertArgumentsRoundTrip(codec, method(Player.class, "enterLevel"),
-                List.of(binder.ref(Barrel.class, "b1"), binder.ref(Barrel.class, "b2")));
+                List.of(binder.refOf(Barrel.class, "b1"), binder.refOf(Barrel.class, "b2")));
         assertThat((List<?>) decoded[0]).allSatisfy(ref -> assertThat(ref).isInstanceOf(Ref.class));
 
         assertArgumentsRoundTrip(codec, method(Player.class, "say"), "hello", new Item("apple", 1, Rarity.COMMON));
@@ -358,7 +358,7 @@ class JsonEntityCodecTest {
 
     @Test
     void stateRoundTripsAsJsonText() {
-        Hero hero = new Hero("Ada", 7, List.of("brave", "kind"), Optional.of(binder.ref(Barrel.class, "b1")));
+        Hero hero = new Hero("Ada", 7, List.of("brave", "kind"), Optional.of(binder.refOf(Barrel.class, "b1")));
         String json = codec.encodeState(hero);
         assertThat(json).isEqualTo("{\"name\":\"Ada\",\"level\":7,\"titles\":[\"brave\",\"kind\"],\"target\":{\"$ref\":\"Barrel\",\"key\":\"b1\"}}");
         assertThat(codec.decodeState(json, Hero.class)).isEqualTo(hero);

@@ -1,0 +1,62 @@
+package dev.hearth.runtime.entity;
+
+import dev.hearth.runtime.entity.codec.EntityCodec;
+import dev.hearth.runtime.entity.codec.JsonEntityCodec;
+
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * How one node runs entities.
+ * @param nodeId this node's id; null takes the clustered Vert.x node id (or a random one)
+ * @param hostsEntities false on nodes that only call entities (gateways)
+ * @param leaseLength how long a node may serve without renewing its lease; kept well under
+ *                    failure detection, and what bounds failover after a crash
+ * @param renewEvery how often the lease is renewed (a third of its length or less)
+ * @param callTimeout a call's timeout unless it sets its own
+ * @param commitWindow how long a change waits for others to share its commit
+ * @param commitMaxBatch the most changes one commit carries
+ * @param idleCheckEvery how often activations are checked for idleness
+ * @param codec makes the codec for calls between nodes and for state
+ */
+public record EntityRuntimeOptions(String nodeId, boolean hostsEntities, Duration leaseLength, Duration renewEvery,
+                                   Duration callTimeout, Duration commitWindow, int commitMaxBatch,
+                                   Duration idleCheckEvery, Function<RefBinder, EntityCodec> codec) {
+
+    public static EntityRuntimeOptions defaults() {
+        return new EntityRuntimeOptions(null, true, Duration.ofSeconds(3), Duration.ofSeconds(1),
+                Duration.ofSeconds(10), Duration.ofMillis(2), 500, Duration.ofSeconds(1), JsonEntityCodec::new);
+    }
+
+    public EntityRuntimeOptions {
+        if (renewEvery.compareTo(leaseLength.dividedBy(2)) > 0) {
+            throw new IllegalArgumentException("renew the lease at least twice per lease length (" + leaseLength + ")");
+        }
+        if (commitMaxBatch < 1) throw new IllegalArgumentException("commitMaxBatch must be at least 1");
+    }
+
+    public EntityRuntimeOptions withNodeId(String id) {
+        return new EntityRuntimeOptions(id, hostsEntities, leaseLength, renewEvery, callTimeout, commitWindow,
+                commitMaxBatch, idleCheckEvery, codec);
+    }
+
+    public EntityRuntimeOptions withHostsEntities(boolean hosts) {
+        return new EntityRuntimeOptions(nodeId, hosts, leaseLength, renewEvery, callTimeout, commitWindow,
+                commitMaxBatch, idleCheckEvery, codec);
+    }
+
+    public EntityRuntimeOptions withLease(Duration length, Duration renew) {
+        return new EntityRuntimeOptions(nodeId, hostsEntities, length, renew, callTimeout, commitWindow,
+                commitMaxBatch, idleCheckEvery, codec);
+    }
+
+    public EntityRuntimeOptions withCallTimeout(Duration timeout) {
+        return new EntityRuntimeOptions(nodeId, hostsEntities, leaseLength, renewEvery, timeout, commitWindow,
+                commitMaxBatch, idleCheckEvery, codec);
+    }
+
+    public EntityRuntimeOptions withIdleCheckEvery(Duration every) {
+        return new EntityRuntimeOptions(nodeId, hostsEntities, leaseLength, renewEvery, callTimeout, commitWindow,
+                commitMaxBatch, every, codec);
+    }
+}

@@ -1,0 +1,314 @@
+package dev.hearth.runtime.entity.engine;
+
+import dev.hearth.runtime.entity.EntityContext;
+import dev.hearth.runtime.entity.EntityId;
+import dev.hearth.runtime.entity.EntityUnavailableException;
+import dev.hearth.runtime.entity.Entities;
+import dev.hearth.runtime.entity.store.Claim;
+import dev.hearth.runtime.entity.store.Save;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.ContextInternal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One entity active on this node: its instance, its state, the epoch it was claimed at, and
+ * its mailbox. Everything here runs on the activation's home context, one task at a time, so
+ * nothing needs a lock. Calls take turns unless re-entrant (same call chain) or interleaved.
+ */
+final class Activation implements EntityContext<Object> {
+    private static final Logger log = LoggerFactory.getLogger(Activation.class);
+
+    private enum Phase { CLAIMING, ACTIVE, DEACTIVATING, GONE }
+
+    final EntityId id;
+    final TypeInfo info;
+    final ContextInternal home;
+    private final EntityRuntime runtime;
+    private final ArrayDeque<Invocation> waiting = new ArrayDeque<>();
+    private Phase phase = Phase.CLAIMING;
+    private Object instance;
+    private Object state;
+    private long epoch;
+    /** The state changed since it was last handed to the commit queue. */
+    private boolean dirty;
+    /** Completes when every change handed to the commit queue so far has committed. */
+    private Future<Void> committed = Future.succeededFuture();
+    private int running;
+    private long turnChain;
+    private boolean pumping;
+    private long writeBehindTimer = -1;
+    private final Promise<Void> gone = Promise.promise();
+    /** Read by the idle sweep from another thread: a hint, re-checked on the home context. */
+    volatile long lastUsedNanos = System.nanoTime();
+
+    Activation(EntityRuntime runtime, TypeInfo info, EntityId id, ContextInternal home) {
+        this.runtime = runtime;
+        this.info = info;
+        this.id = id;
+        this.home = home;
+    }
+
+    // --- EntityContext, for the implementation ---
+
+    @Override
+    public EntityId id() {
+        return id;
+    }
+
+    @Override
+    public Object state() {
+        return state;
+    }
+
+    @Override
+    public void setState(Object next) {
+        state = next;
+        dirty = true;
+    }
+
+    @Override
+    public Entities entities() {
+        return runtime;
+    }
+
+    // --- lifecycle ---
+
+    /** Claims the entity's row and loads its state; calls wait in the mailbox meanwhile. */
+    void start() {
+        runtime.store().claim(id, runtime.nodeId()).onComplete(ar -> onHome(() -> {
+            if (ar.failed()) {
+                abandon(new EntityUnavailableException("cannot activate " + id + ": " + ar.cause().getMessage()));
+            } else if (ar.result() instanceof Claim.Refused refused) {
+                runtime.removed(this);
+                phase = Phase.GONE;
+                drainWaiting(inv -> runtime.redirected(inv, refused.owner()));
+            } else {
+                activate((Claim.Claimed) ar.result());
+            }
+        }));
+    }
+
+    private void activate(Claim.Claimed claimed) {
+        epoch = claimed.epoch();
+        try {
+            state = claimed.stateJson() == null ? info.type.initialState()
+                    : runtime.codec().decodeState(claimed.stateJson(), info.type.stateType());
+            instance = info.type.create(this);
+        } catch (RuntimeException e) {
+            log.error("Entity {} cannot be activated: its state or constructor failed", id, e);
+            runtime.store().release(runtime.nodeId(), id, epoch);
+            abandon(new EntityUnavailableException("cannot activate " + id + ": " + e.getMessage()));
+            return;
+        }
+        boolean leaving = phase == Phase.DEACTIVATING; // asked to leave while claiming
+        phase = Phase.ACTIVE;
+        runtime.announce(this);
+        if (leaving) deactivate();
+        else pump();
+    }
+
+    /** A call arrives, from any thread. */
+    void deliver(Invocation inv) {
+        if (home.inThread()) offer(inv);
+        else home.execute(inv, this::offer);
+    }
+
+    private void offer(Invocation inv) {
+        switch (phase) {
+            case GONE -> runtime.dispatchAgain(inv);
+            case CLAIMING, DEACTIVATING -> waiting.add(inv);
+            case ACTIVE -> {
+                boolean reentrant = running > 0 && inv.chain.id() == turnChain;
+                if (reentrant || inv.method.interleaved) run(inv);
+                else {
+                    waiting.add(inv);
+                    pump();
+                }
+            }
+        }
+    }
+
+    private void pump() {
+        if (pumping) return;
+        pumping = true;
+        try {
+            while (phase == Phase.ACTIVE && running == 0 && !waiting.isEmpty()) run(waiting.poll());
+        } finally {
+            pumping = false;
+        }
+        if (phase == Phase.DEACTIVATING && running == 0) finishDeactivation();
+    }
+
+    private void run(Invocation inv) {
+        lastUsedNanos = System.nanoTime();
+        if (inv.expired()) {
+            runtime.timedOut(inv);
+            return;
+        }
+        if (inv.commandId != null) {
+            runCommand(inv);
+            return;
+        }
+        execute(inv);
+    }
+
+    /** A call with a command id applies once: a retry gets the stored result. */
+    private void runCommand(Invocation inv) {
+        running++; // holds the turn while the store answers
+        if (!inv.method.interleaved && running == 1) turnChain = inv.chain.id();
+        runtime.store().commandResult(id, inv.commandId).onComplete(ar -> onHome(() -> {
+            running--;
+            if (ar.failed()) {
+                inv.reply.tryFail(new EntityUnavailableException("cannot check command " + inv.commandId + ": " + ar.cause().getMessage()));
+                pump();
+            } else if (ar.result().isPresent()) {
+                replyAfterCommits(inv, runtime.codec().decode(
+                        Buffer.buffer(ar.result().get()), inv.method.resultType));
+                pump();
+            } else {
+                execute(inv);
+            }
+        }));
+    }
+
+    private void execute(Invocation inv) {
+        running++;
+        if (!inv.method.interleaved && running == 1) turnChain = inv.chain.id();
+        Object before = state;
+        boolean changedBefore = dirty;
+        ContextInternal callContext = home.duplicate();
+        callContext.putLocal(EntityRuntime.CHAIN, inv.chain.then(inv.frame()));
+        if (info.type.virtualThreadsEnabled()) {
+            callContext.runOnContext(v -> inv.method.invoke(instance, inv.args)
+                    .onComplete(ar -> onHome(() -> finish(inv, ar.succeeded(), ar.result(), ar.cause(), before, changedBefore))));
+        } else {
+            callContext.dispatch(() -> inv.method.invoke(instance, inv.args)
+                    .onComplete(ar -> onHome(() -> finish(inv, ar.succeeded(), ar.result(), ar.cause(), before, changedBefore))));
+        }
+    }
+
+    private void finish(Invocation inv, boolean succeeded, Object result, Throwable failure, Object before, boolean changedBefore) {
+        running--;
+        lastUsedNanos = System.nanoTime();
+        if (phase == Phase.GONE) {
+            inv.reply.tryFail(new EntityUnavailableException(id + " was fenced out while answering"));
+        } else if (!succeeded) {
+            // A failed call changes nothing, when calls take turns (interleaved ones may see each other).
+            if (running == 0) {
+                state = before;
+                dirty = changedBefore;
+            }
+            inv.reply.tryFail(runtime.failure(inv, failure));
+        } else if (!dirty) {
+            replyAfterCommits(inv, result);
+        } else if (info.type.writeBehind() != null && inv.commandId == null) {
+            scheduleWriteBehind(info.type.writeBehind());
+            inv.reply.tryComplete(result);
+        } else {
+            commit(inv.commandId, inv.commandId == null ? null : runtime.encodeResult(inv.method, result));
+            replyAfterCommits(inv, result);
+        }
+        pump();
+    }
+
+    /** Hands the current state to the commit queue; later replies wait for it. */
+    private void commit(String commandId, String resultJson) {
+        dirty = false;
+        cancelWriteBehind();
+        Save save = new Save(id, epoch, 0, runtime.codec().encodeState(state), commandId, resultJson);
+        Future<Void> landed = runtime.commits().commit(save).compose(ok -> ok ? Future.succeededFuture()
+                : Future.failedFuture(new EntityUnavailableException(id + " was fenced out: another node owns it now")));
+        landed.onFailure(e -> onHome(() -> {
+            if (phase != Phase.GONE) {
+                // Memory is ahead of the database now; forget it and reload committed state next time.
+                log.warn("Save of {} failed ({}); deactivating it without saving", id, e.getMessage());
+                abandon(e instanceof EntityUnavailableException u ? u : new EntityUnavailableException(e.getMessage()));
+            }
+        }));
+        committed = landed;
+    }
+
+    private void replyAfterCommits(Invocation inv, Object result) {
+        if (committed.succeeded()) {
+            inv.reply.tryComplete(result);
+        } else {
+            committed.onComplete(ar -> {
+                if (ar.succeeded()) inv.reply.tryComplete(result);
+                else inv.reply.tryFail(ar.cause());
+            });
+        }
+    }
+
+    private void scheduleWriteBehind(Duration delay) {
+        if (writeBehindTimer >= 0) return;
+        writeBehindTimer = runtime.vertx().setTimer(Math.max(1, delay.toMillis()), t -> onHome(() -> {
+            writeBehindTimer = -1;
+            if (dirty && phase == Phase.ACTIVE) commit(null, null);
+        }));
+    }
+
+    private void cancelWriteBehind() {
+        if (writeBehindTimer >= 0) {
+            runtime.vertx().cancelTimer(writeBehindTimer);
+            writeBehindTimer = -1;
+        }
+    }
+
+    // --- leaving ---
+
+    boolean idleFor(long nanos) {
+        return System.nanoTime() - lastUsedNanos > nanos;
+    }
+
+    /** Saves, gives the entity up and leaves; calls that arrive meanwhile go to its next activation. */
+    Future<Void> deactivate() {
+        if (phase == Phase.ACTIVE) {
+            phase = Phase.DEACTIVATING;
+            if (running == 0) finishDeactivation();
+        } else if (phase == Phase.CLAIMING) {
+            phase = Phase.DEACTIVATING;
+        }
+        return gone.future();
+    }
+
+    private void finishDeactivation() {
+        if (phase != Phase.DEACTIVATING) return;
+        phase = Phase.GONE;
+        if (dirty) commit(null, null);
+        committed.transform(ar -> instance == null ? Future.succeededFuture()
+                        : runtime.store().release(runtime.nodeId(), id, epoch))
+                .onComplete(ar -> onHome(() -> {
+                    runtime.removed(this);
+                    gone.tryComplete();
+                    drainWaiting(runtime::dispatchAgain);
+                }));
+    }
+
+    /** Drops the activation without saving: fenced out, or its state could not be trusted. */
+    void abandon(EntityUnavailableException reason) {
+        phase = Phase.GONE;
+        cancelWriteBehind();
+        runtime.removed(this);
+        gone.tryComplete();
+        drainWaiting(inv -> inv.reply.tryFail(reason));
+    }
+
+    private void drainWaiting(Consumer<Invocation> action) {
+        List<Invocation> left = List.copyOf(waiting);
+        waiting.clear();
+        left.forEach(action);
+    }
+
+    private void onHome(Runnable task) {
+        if (home.inThread()) task.run();
+        else home.runOnContext(v -> task.run());
+    }
+}

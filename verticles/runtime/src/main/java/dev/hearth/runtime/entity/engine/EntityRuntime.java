@@ -1,0 +1,518 @@
+package dev.hearth.runtime.entity.engine;
+
+import dev.hearth.runtime.entity.CallOptions;
+import dev.hearth.runtime.entity.CallTimeoutException;
+import dev.hearth.runtime.entity.Entities;
+import dev.hearth.runtime.entity.EntityCallException;
+import dev.hearth.runtime.entity.EntityFailedException;
+import dev.hearth.runtime.entity.EntityId;
+import dev.hearth.runtime.entity.EntityName;
+import dev.hearth.runtime.entity.EntityRuntimeOptions;
+import dev.hearth.runtime.entity.EntityType;
+import dev.hearth.runtime.entity.EntityUnavailableException;
+import dev.hearth.runtime.entity.Ref;
+import dev.hearth.runtime.entity.RefBinder;
+import dev.hearth.runtime.entity.codec.EntityCodec;
+import dev.hearth.runtime.entity.store.EntityStore;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.shareddata.AsyncMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The entity runtime of one node. Places, activates and calls entities; receives calls from
+ * other nodes on one event-bus address; keeps the node's lease; groups commits.
+ *
+ * <p>Routing, in order: an activation on this node; the node this one last saw the entity
+ * on (kept locally, and in a Hazelcast map for the others); else the placement by key over
+ * the nodes with live leases. PostgreSQL has the last word: a claim while another live node
+ * owns the entity is refused and the call follows it there.
+ */
+public final class EntityRuntime implements Entities, RefBinder {
+    private static final Logger log = LoggerFactory.getLogger(EntityRuntime.class);
+    static final String CHAIN = "hearth.entity.chain";
+    private static final String ADDRESS_PREFIX = "hearth.entities.";
+    private static final String WHERE_MAP = "hearth.entities.where";
+    private static final int MAX_HOPS = 3;
+    private static final long RETRY_MILLIS = 200;
+    // Failure codes of a remote call.
+    private static final int FAILED = 500;
+    private static final int UNAVAILABLE = 503;
+    private static final int TIMED_OUT = 504;
+    private static final int REDIRECT = 307;
+
+    private final VertxInternal vertx;
+    private final EntityStore store;
+    private final EntityRuntimeOptions options;
+    private final String nodeId;
+    private final EntityCodec codec;
+    private final Map<Class<?>, TypeInfo> typesByContract = new HashMap<>();
+    private final Map<String, TypeInfo> typesByName = new HashMap<>();
+    private final ConcurrentHashMap<EntityId, Activation> active = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<EntityId, String> routes = new ConcurrentHashMap<>();
+    private final Deadlines deadlines = new Deadlines();
+    private final ContextInternal[] homes;
+    private final ContextInternal context;
+    private volatile List<String> liveHosts = List.of();
+    private volatile boolean closing;
+    private CommitQueue commits;
+    private LeaseKeeper lease;
+    private MessageConsumer<Buffer> consumer;
+    private AsyncMap<String, String> where;
+    private final List<Long> timers = new ArrayList<>();
+
+    private EntityRuntime(Vertx vertx, EntityStore store, Collection<EntityType<?, ?>> types, EntityRuntimeOptions options) {
+        this.vertx = (VertxInternal) vertx;
+        this.store = store;
+        this.options = options;
+        this.nodeId = options.nodeId() != null ? options.nodeId()
+                : this.vertx.isClustered() ? this.vertx.clusterManager().getNodeId() : UUID.randomUUID().toString();
+        for (EntityType<?, ?> type : types) {
+            TypeInfo info = new TypeInfo(type);
+            if (typesByName.putIfAbsent(info.name, info) != null) {
+                throw new IllegalArgumentException("two entity types are named '" + info.name + "': use @EntityName");
+            }
+            typesByContract.put(type.contract(), info);
+        }
+        this.codec = options.codec().apply(this);
+        // Activations spread over the event loops: one context per loop, chosen by key.
+        int loops = Math.max(1, Runtime.getRuntime().availableProcessors() * 2);
+        this.homes = new ContextInternal[loops];
+        for (int i = 0; i < loops; i++) homes[i] = this.vertx.createEventLoopContext();
+        this.context = this.vertx.createEventLoopContext();
+    }
+
+    /** Starts the runtime: with {@code hostsEntities}, opens the lease and listens for calls. */
+    public static Future<EntityRuntime> start(Vertx vertx, EntityStore store, Collection<EntityType<?, ?>> types,
+                                              EntityRuntimeOptions options) {
+        EntityRuntime runtime = new EntityRuntime(vertx, store, types, options);
+        return runtime.begin().map(runtime);
+    }
+
+    private Future<Void> begin() {
+        Promise<Void> started = context.promise();
+        context.runOnContext(v -> {
+            Future<Void> whereMap = vertx.sharedData().<String, String>getAsyncMap(WHERE_MAP)
+                    .onSuccess(map -> where = map).mapEmpty();
+            timers.add(vertx.setPeriodic(100, t -> deadlines.sweep(this::timedOut)));
+            if (!options.hostsEntities()) {
+                timers.add(vertx.setPeriodic(options.renewEvery().toMillis(), t -> refreshHosts()));
+                whereMap.compose(x -> store.liveHosts()).onSuccess(hosts -> liveHosts = hosts).<Void>mapEmpty().onComplete(started);
+                return;
+            }
+            commits = new CommitQueue(context, store, nodeId, options.commitWindow(), options.commitMaxBatch());
+            lease = new LeaseKeeper(vertx, store, nodeId, options.leaseLength(), options.renewEvery(),
+                    this::leaseLost, hosts -> liveHosts = hosts);
+            consumer = vertx.eventBus().consumer(ADDRESS_PREFIX + nodeId, this::onRemoteCall);
+            timers.add(vertx.setPeriodic(options.idleCheckEvery().toMillis(), t -> deactivateIdle()));
+            whereMap.compose(x -> consumer.completion()).compose(x -> lease.open())
+                    .onSuccess(x -> log.info("Entity runtime up on node {} ({} types)", nodeId, typesByName.size()))
+                    .onComplete(started);
+        });
+        return started.future();
+    }
+
+    /** Saves and hands over every activation, then gives up the lease. */
+    public Future<Void> close() {
+        closing = true;
+        Promise<Void> closed = context.promise();
+        context.runOnContext(v -> {
+            timers.forEach(vertx::cancelTimer);
+            Future<Void> unregistered = consumer == null ? Future.succeededFuture() : consumer.unregister();
+            List<Future<Void>> leaving = new ArrayList<>();
+            for (Activation activation : List.copyOf(active.values())) {
+                Promise<Void> left = Promise.promise();
+                activation.home.runOnContext(x -> activation.deactivate().onComplete(left));
+                // A call that never answers holds its turn; past the bound the activation is
+                // dropped unsaved, which loses nothing acknowledged.
+                leaving.add(left.future().timeout(options.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                        .recover(e -> {
+                            activation.home.runOnContext(x -> activation.abandon(
+                                    new EntityUnavailableException("node " + nodeId + " is stopping")));
+                            return Future.succeededFuture();
+                        }));
+            }
+            unregistered.transform(x -> Future.join(leaving))
+                    .transform(x -> lease == null ? Future.succeededFuture() : lease.close())
+                    .<Void>mapEmpty().onComplete(closed);
+        });
+        return closed.future();
+    }
+
+    // --- Entities ---
+
+    @Override
+    public <T> T ref(Class<T> type, String key) {
+        return ref(type, key, CallOptions.DEFAULTS);
+    }
+
+    @Override
+    public <T> T ref(Class<T> type, String key, CallOptions callOptions) {
+        TypeInfo info = typeOf(type);
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type},
+                new ProxyHandler(this, info, new EntityId(info.name, key), callOptions)));
+    }
+
+    @Override
+    public <T> Ref<T> refOf(Class<T> type, String key) {
+        typeOf(type);
+        return new Ref<>(type, key, this);
+    }
+
+    @Override
+    public String nodeId() {
+        return nodeId;
+    }
+
+    // --- RefBinder, for the codec ---
+
+    @Override
+    public <T> T proxy(Class<T> type, String key) {
+        return ref(type, key);
+    }
+
+    @Override
+    public Optional<EntityId> idOfProxy(Object candidate) {
+        ProxyHandler handler = ProxyHandler.of(candidate);
+        return handler == null ? Optional.empty() : Optional.of(handler.id);
+    }
+
+    @Override
+    public Optional<Class<?>> typeNamed(String name) {
+        TypeInfo info = typesByName.get(name);
+        return info == null ? Optional.empty() : Optional.of(info.type.contract());
+    }
+
+    /** How many entities are active on this node now. */
+    public int activeCount() {
+        return active.size();
+    }
+
+    /** The nodes with live leases, as of this node's last renewal: where new activations go. */
+    public List<String> liveHosts() {
+        return liveHosts;
+    }
+
+    /** Whether this node holds a live lease and may serve entities. */
+    public boolean serving() {
+        return lease != null && lease.serving();
+    }
+
+    // --- calls ---
+
+    Future<Object> invoke(EntityId id, MethodInfo method, Object[] args, CallOptions callOptions) {
+        ContextInternal caller = ContextInternal.current();
+        CallChain chain = caller == null ? null : caller.getLocal(CHAIN);
+        if (chain == null) chain = CallChain.start();
+        long timeout = (callOptions.timeout() != null ? callOptions.timeout() : options.callTimeout()).toNanos();
+        Promise<Object> reply = caller != null ? caller.promise() : Promise.promise();
+        Invocation inv = new Invocation(id, method, args, chain, System.nanoTime() + timeout,
+                callOptions.commandId(), reply, false);
+        dispatch(inv);
+        deadlines.watch(inv);
+        return reply.future();
+    }
+
+    private void dispatch(Invocation inv) {
+        Activation here = active.get(inv.target);
+        if (here != null) {
+            here.deliver(inv);
+            return;
+        }
+        String known = routes.get(inv.target);
+        if (known != null && isLive(known)) {
+            send(inv, known);
+        } else if (where != null) {
+            where.get(inv.target.toString()).onComplete(ar -> {
+                String cached = ar.succeeded() ? ar.result() : null;
+                send(inv, cached != null && isLive(cached) ? cached : placement(inv.target));
+            });
+        } else {
+            send(inv, placement(inv.target));
+        }
+    }
+
+    /** A call that reached a departed activation, or waited on one that left: route it afresh. */
+    void dispatchAgain(Invocation inv) {
+        if (inv.remote) serveHere(inv);
+        else dispatch(inv);
+    }
+
+    private void send(Invocation inv, String node) {
+        if (node.equals(nodeId)) serveHere(inv);
+        else sendRemote(inv, node);
+    }
+
+    /** Serves the call on this node, activating the entity if needed. */
+    private void serveHere(Invocation inv) {
+        if (!options.hostsEntities() || !lease.serving() || closing) {
+            inv.reply.tryFail(new EntityUnavailableException("node " + nodeId + " does not serve entities now"));
+            return;
+        }
+        TypeInfo info = typesByName.get(inv.target.type());
+        Activation activation = active.computeIfAbsent(inv.target, id -> {
+            // Straight-line entities get a virtual-thread context each, so awaiting suspends only them.
+            ContextInternal home = info.type.virtualThreadsEnabled() ? vertx.createVirtualThreadContext() : homeOf(id);
+            Activation created = new Activation(this, info, id, home);
+            created.home.runOnContext(v -> created.start());
+            return created;
+        });
+        activation.deliver(inv);
+    }
+
+    /** The claim was refused: another live node owns the entity. */
+    void redirected(Invocation inv, String owner) {
+        routes.put(inv.target, owner);
+        if (inv.remote) inv.reply.tryFail(new Redirect(owner));
+        else if (owner.equals(nodeId)) retryLater(inv); // our own older lease: wait for it to lapse
+        else sendRemote(inv, owner);
+    }
+
+    private void sendRemote(Invocation inv, String node) {
+        DeliveryOptions delivery = new DeliveryOptions()
+                .setSendTimeout(inv.remainingMillis())
+                .addHeader("t", inv.target.type())
+                .addHeader("k", inv.target.key())
+                .addHeader("m", inv.method.signature)
+                .addHeader("c", inv.chain.encode())
+                .addHeader("d", Long.toString(inv.remainingMillis()));
+        if (inv.commandId != null) delivery.addHeader("i", inv.commandId);
+        Buffer body;
+        try {
+            body = codec.encodeArguments(inv.args, inv.method.parameterTypes);
+        } catch (RuntimeException e) {
+            inv.reply.tryFail(new EntityFailedException("arguments of " + inv.frame() + " cannot be encoded: " + e.getMessage()));
+            return;
+        }
+        vertx.eventBus().<Buffer>request(ADDRESS_PREFIX + node, body, delivery).onComplete(ar -> {
+            if (ar.succeeded()) {
+                try {
+                    inv.reply.tryComplete(codec.decode(ar.result().body(), inv.method.resultType));
+                } catch (RuntimeException e) {
+                    inv.reply.tryFail(new EntityFailedException("result of " + inv.frame() + " cannot be decoded: " + e.getMessage()));
+                }
+            } else {
+                remoteFailed(inv, node, ar.cause());
+            }
+        });
+    }
+
+    private void remoteFailed(Invocation inv, String node, Throwable cause) {
+        if (!(cause instanceof ReplyException reply)) {
+            inv.reply.tryFail(new EntityUnavailableException(inv.frame() + ": " + cause.getMessage()));
+            return;
+        }
+        if (reply.failureType() == ReplyFailure.TIMEOUT) {
+            timedOut(inv);
+        } else if (reply.failureType() == ReplyFailure.NO_HANDLERS) {
+            routes.remove(inv.target, node); // that node is gone: place the entity again, later
+            retryLater(inv);
+        } else if (reply.failureCode() == REDIRECT && ++inv.hops <= MAX_HOPS) {
+            routes.put(inv.target, reply.getMessage());
+            send(inv, reply.getMessage());
+        } else if (reply.failureCode() == UNAVAILABLE || reply.failureCode() == REDIRECT) {
+            routes.remove(inv.target, node);
+            retryLater(inv);
+        } else if (reply.failureCode() == TIMED_OUT) {
+            timedOut(inv);
+        } else {
+            inv.reply.tryFail(new EntityFailedException(reply.getMessage()));
+        }
+    }
+
+    /** Unavailable now (an owner whose lease has not lapsed yet, a node leaving): try again within the deadline. */
+    private void retryLater(Invocation inv) {
+        if (inv.remainingMillis() <= RETRY_MILLIS) {
+            inv.reply.tryFail(new EntityUnavailableException(inv.target + " is unavailable"));
+            return;
+        }
+        vertx.setTimer(RETRY_MILLIS, t -> {
+            if (!inv.reply.future().isComplete()) dispatch(inv);
+        });
+    }
+
+    private void onRemoteCall(Message<Buffer> message) {
+        TypeInfo info = typesByName.get(message.headers().get("t"));
+        MethodInfo method = info == null ? null : info.method(message.headers().get("m"));
+        if (method == null) {
+            message.fail(FAILED, "no entity method " + message.headers().get("t") + "." + message.headers().get("m") + " on node " + nodeId);
+            return;
+        }
+        Object[] args;
+        EntityId id;
+        try {
+            id = new EntityId(info.name, message.headers().get("k"));
+            args = codec.decodeArguments(message.body(), method.parameterTypes);
+        } catch (RuntimeException e) {
+            message.fail(FAILED, "malformed call of " + info.name + "." + method.signature + ": " + e.getMessage());
+            return;
+        }
+        // The caller's remaining time is ours: no work for an answer nobody waits for.
+        long remaining = parseMillis(message.headers().get("d"), options.callTimeout().toMillis());
+        Promise<Object> reply = Promise.promise();
+        Invocation inv = new Invocation(id, method, args, CallChain.decode(message.headers().get("c")),
+                System.nanoTime() + remaining * 1_000_000, message.headers().get("i"), reply, true);
+        reply.future().onComplete(ar -> {
+            if (ar.succeeded()) {
+                try {
+                    message.reply(codec.encode(ar.result(), method.resultType));
+                } catch (RuntimeException e) {
+                    message.fail(FAILED, "result of " + inv.frame() + " cannot be encoded: " + e.getMessage());
+                }
+            } else if (ar.cause() instanceof Redirect redirect) {
+                message.fail(REDIRECT, redirect.owner);
+            } else if (ar.cause() instanceof EntityUnavailableException) {
+                message.fail(UNAVAILABLE, ar.cause().getMessage());
+            } else if (ar.cause() instanceof CallTimeoutException) {
+                message.fail(TIMED_OUT, ar.cause().getMessage());
+            } else {
+                message.fail(FAILED, ar.cause().getMessage());
+            }
+        });
+        serveHere(inv);
+    }
+
+    private static long parseMillis(String text, long fallback) {
+        try {
+            return text == null ? fallback : Math.max(1, Math.min(Long.parseLong(text), fallback * 10));
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    // --- for activations ---
+
+    EntityStore store() {
+        return store;
+    }
+
+    EntityCodec codec() {
+        return codec;
+    }
+
+    CommitQueue commits() {
+        return commits;
+    }
+
+    Vertx vertx() {
+        return vertx;
+    }
+
+    void announce(Activation activation) {
+        routes.remove(activation.id);
+        if (where != null) where.put(activation.id.toString(), nodeId);
+    }
+
+    void removed(Activation activation) {
+        if (active.remove(activation.id, activation) && where != null) {
+            where.removeIfPresent(activation.id.toString(), nodeId);
+        }
+    }
+
+    void timedOut(Invocation inv) {
+        List<String> chain = new ArrayList<>(inv.chain.frames());
+        chain.add(inv.frame());
+        inv.reply.tryFail(new CallTimeoutException(chain, inv.timeoutMillis));
+    }
+
+    EntityCallException failure(Invocation inv, Throwable cause) {
+        if (cause instanceof EntityCallException known) return known;
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return new EntityFailedException(inv.frame() + " failed: " + message);
+    }
+
+    String encodeResult(MethodInfo method, Object result) {
+        return codec.encode(result, method.resultType).toString();
+    }
+
+    // --- placement, hosts, lease ---
+
+    /** Rendezvous hashing over live hosts: a node that joins takes only new activations. */
+    private String placement(EntityId id) {
+        List<String> hosts = liveHosts;
+        if (hosts.isEmpty()) return options.hostsEntities() ? nodeId : "";
+        String best = null;
+        long bestScore = Long.MIN_VALUE;
+        int idHash = id.hashCode();
+        for (String host : hosts) {
+            long score = mix(idHash * 31L + host.hashCode());
+            if (best == null || score > bestScore) {
+                best = host;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+        z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
+        return z ^ (z >>> 33);
+    }
+
+    private boolean isLive(String node) {
+        return liveHosts.contains(node);
+    }
+
+    private ContextInternal homeOf(EntityId id) {
+        return homes[Math.floorMod(id.hashCode(), homes.length)];
+    }
+
+    private void refreshHosts() {
+        store.liveHosts().onSuccess(hosts -> liveHosts = hosts);
+    }
+
+    private void leaseLost() {
+        for (Activation activation : List.copyOf(active.values())) {
+            activation.home.runOnContext(v -> activation.abandon(
+                    new EntityUnavailableException("node " + nodeId + " lost its lease")));
+        }
+    }
+
+    private void deactivateIdle() {
+        long now = System.nanoTime();
+        for (Activation activation : active.values()) {
+            long idle = activation.info.type.idleAfter().toNanos();
+            if (now - activation.lastUsedNanos > idle) {
+                activation.home.runOnContext(v -> {
+                    if (activation.idleFor(idle)) activation.deactivate();
+                });
+            }
+        }
+    }
+
+    private TypeInfo typeOf(Class<?> contract) {
+        TypeInfo info = typesByContract.get(contract);
+        if (info == null) {
+            throw new IllegalArgumentException(contract.getName() + " is not a registered entity type (" + EntityName.Of.type(contract) + ")");
+        }
+        return info;
+    }
+
+    /** Types registered here, by stored name; for tools and tests. */
+    public Set<String> typeNames() {
+        return typesByName.keySet();
+    }
+}
