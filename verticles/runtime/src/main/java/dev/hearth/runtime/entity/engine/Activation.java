@@ -185,7 +185,7 @@ final class Activation implements EntityContext<Object> {
         Object before = state;
         boolean changedBefore = dirty;
         ContextInternal callContext = home.duplicate();
-        callContext.putLocal(EntityRuntime.CHAIN, inv.chain.then(inv.frame()));
+        callContext.putLocal(EntityRuntime.CHAIN, inv.chain.then(inv.target, inv.method.method.getName()));
         if (info.type.virtualThreadsEnabled()) {
             callContext.runOnContext(v -> inv.method.invoke(instance, inv.args)
                     .onComplete(ar -> onHome(() -> finish(inv, ar.succeeded(), ar.result(), ar.cause(), before, changedBefore))));

@@ -210,6 +210,19 @@ public final class EntityRuntime implements Entities, RefBinder {
         return active.size();
     }
 
+    /** The entities active on this node now. */
+    public Set<EntityId> activeIds() {
+        return Set.copyOf(active.keySet());
+    }
+
+    /**
+     * The context this entity's calls run on when it is active on this node (event-loop types):
+     * code that talks to it a lot can run there and skip the hop between threads.
+     */
+    public io.vertx.core.Context homeContext(Class<?> type, String key) {
+        return homeOf(new EntityId(typeOf(type).name, key));
+    }
+
     /** The nodes with live leases, as of this node's last renewal: where new activations go. */
     public List<String> liveHosts() {
         return liveHosts;

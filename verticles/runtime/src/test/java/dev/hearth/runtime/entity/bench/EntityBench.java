@@ -1,0 +1,220 @@
+package dev.hearth.runtime.entity.bench;
+
+import com.sun.management.OperatingSystemMXBean;
+import dev.hearth.runtime.db.DatabaseUrl;
+import dev.hearth.runtime.entity.EntityContext;
+import dev.hearth.runtime.entity.EntityId;
+import dev.hearth.runtime.entity.EntityRuntimeOptions;
+import dev.hearth.runtime.entity.EntityType;
+import dev.hearth.runtime.entity.engine.EntityRuntime;
+import dev.hearth.runtime.entity.store.PgEntityStore;
+import dev.hearth.runtime.testing.TestDatabase;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Entity runtime benchmarks, run by scripts/bench-entities.sh (not a test: numbers go to
+ * docs/benchmarks.md). Each scenario prints one line: what, how many, per second, CPU per op.
+ */
+public final class EntityBench {
+
+    public interface Counter {
+        Future<Integer> read();
+
+        Future<Integer> add(String payload);
+    }
+
+    public static final class CounterEntity implements Counter {
+        public record State(int count, String payload) {
+        }
+
+        static final EntityType<Counter, State> TYPE = EntityType.of(Counter.class, State.class, CounterEntity::new)
+                .initialState(() -> new State(0, ""));
+
+        private final EntityContext<State> self;
+
+        CounterEntity(EntityContext<State> self) {
+            this.self = self;
+        }
+
+        @Override
+        public Future<Integer> read() {
+            return Future.succeededFuture(self.state().count());
+        }
+
+        @Override
+        public Future<Integer> add(String payload) {
+            State next = new State(self.state().count() + 1, payload);
+            self.setState(next);
+            return Future.succeededFuture(next.count());
+        }
+    }
+
+    private static final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    public static void main(String[] args) throws Exception {
+        List<String> only = Arrays.asList(args);
+        DatabaseUrl db = TestDatabase.fresh();
+        Vertx vertx = Vertx.vertx();
+        Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(8)).connectingTo(db.connectOptions()).using(vertx).build();
+        EntityRuntime a = start(vertx, pool, "bench-a");
+        EntityRuntime b = start(vertx, pool, "bench-b");
+        while (a.liveHosts().size() < 2 || b.liveHosts().size() < 2) TimeUnit.MILLISECONDS.sleep(50);
+        System.out.printf("%-44s %12s %14s %12s%n", "scenario", "operations", "per second", "CPU us/op");
+        if (only.isEmpty() || only.contains("local")) local(vertx, a);
+        if (only.isEmpty() || only.contains("remote")) remote(vertx, a, b);
+        if (only.isEmpty() || only.contains("activations")) activations(a);
+        if (only.isEmpty() || only.contains("saves")) saves(a);
+        a.close().await();
+        b.close().await();
+        pool.close().await();
+        vertx.close().await();
+    }
+
+    private static EntityRuntime start(Vertx vertx, Pool pool, String node) throws Exception {
+        return EntityRuntime.start(vertx, new PgEntityStore(pool), List.of(CounterEntity.TYPE),
+                EntityRuntimeOptions.defaults().withNodeId(node)).toCompletionStage().toCompletableFuture().get();
+    }
+
+    /** Calls from the entity's own event loop, one after another: the cost of the call path itself. */
+    private static void local(Vertx vertx, EntityRuntime a) throws Exception {
+        String key = keyActiveOn(a, "local-");
+        for (int round = 0; round < 3; round++) {
+            long calls = 2_000_000;
+            measure(round < 2 ? null : "local call, same event loop", calls, () -> inContextOf(vertx, a, key, calls));
+        }
+    }
+
+    /** A key (with this prefix) of an entity that placement puts on {@code node}, activated there. */
+    private static String keyActiveOn(EntityRuntime node, String prefix) {
+        for (int i = 0; ; i++) {
+            String key = prefix + i;
+            node.ref(Counter.class, key).read().await();
+            if (node.activeIds().contains(new EntityId("Counter", key))) return key;
+        }
+    }
+
+    /** Runs {@code calls} sequential calls on the event loop that hosts the entity. */
+    private static CompletableFuture<Void> inContextOf(Vertx vertx, EntityRuntime a, String key, long calls) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Counter counter = a.ref(Counter.class, key);
+        a.homeContext(Counter.class, key).runOnContext(v -> loop(counter, calls, done));
+        return done;
+    }
+
+    private static void loop(Counter counter, long remaining, CompletableFuture<Void> done) {
+        long left = remaining;
+        while (left > 0) {
+            Future<Integer> f = counter.read();
+            left--;
+            if (!f.isComplete()) {
+                long rest = left;
+                f.onComplete(ar -> loop(counter, rest, done));
+                return;
+            }
+        }
+        done.complete(null);
+    }
+
+    /** Calls to entities on the other runtime, through the event bus and the codec, many in flight. */
+    private static void remote(Vertx vertx, EntityRuntime a, EntityRuntime b) throws Exception {
+        List<Counter> targets = new ArrayList<>();
+        while (targets.size() < 64) targets.add(a.ref(Counter.class, keyActiveOn(b, "remote-" + targets.size() + "-")));
+        for (int round = 0; round < 3; round++) {
+            long calls = 200_000;
+            measure(round < 2 ? null : "remote call (other runtime, event bus + codec)", calls,
+                    () -> closedLoop(targets, calls, 256, Counter::read));
+        }
+    }
+
+    private static void activations(EntityRuntime a) throws Exception {
+        long count = 20_000;
+        List<Counter> fresh = new ArrayList<>();
+        for (int i = 0; i < count; i++) fresh.add(a.ref(Counter.class, "fresh-" + i));
+        measure("activations (claim + first call)", count, () -> closedLoop(fresh, count, 64, Counter::read));
+    }
+
+    private static void saves(EntityRuntime a) throws Exception {
+        String kilobyte = "x".repeat(1000);
+        List<Counter> writers = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            Counter c = a.ref(Counter.class, "writer-" + i);
+            c.read().await();
+            writers.add(c);
+        }
+        long count = 100_000;
+        Latencies latencies = new Latencies((int) count);
+        measure("committed 1 KB saves (512 in flight)", count,
+                () -> closedLoop(writers, count, 512, c -> latencies.time(c.add(kilobyte))));
+        System.out.printf("%-44s p50 %.1f ms, p99 %.1f ms%n", "  commit latency", latencies.percentile(50), latencies.percentile(99));
+    }
+
+    /** Keeps {@code inFlight} calls going over the targets until {@code total} have answered. */
+    private static CompletableFuture<Void> closedLoop(List<Counter> targets, long total,
+                                                      int inFlight, java.util.function.Function<Counter, Future<?>> call) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        AtomicLong started = new AtomicLong();
+        AtomicLong finished = new AtomicLong();
+        Runnable[] next = new Runnable[1];
+        next[0] = () -> {
+            long n = started.getAndIncrement();
+            if (n >= total) return;
+            call.apply(targets.get((int) (n % targets.size()))).onComplete(ar -> {
+                if (ar.failed()) done.completeExceptionally(ar.cause());
+                if (finished.incrementAndGet() == total) done.complete(null);
+                else next[0].run();
+            });
+        };
+        for (int i = 0; i < inFlight; i++) next[0].run();
+        return done;
+    }
+
+    private static void measure(String name, long operations, java.util.concurrent.Callable<CompletableFuture<Void>> work) throws Exception {
+        long cpuBefore = os.getProcessCpuTime();
+        long start = System.nanoTime();
+        work.call().get(10, TimeUnit.MINUTES);
+        long elapsed = System.nanoTime() - start;
+        long cpu = os.getProcessCpuTime() - cpuBefore;
+        if (name == null) return; // warm-up
+        System.out.printf("%-44s %12d %14.0f %12.2f%n", name, operations,
+                operations / (elapsed / 1e9), cpu / 1e3 / operations);
+    }
+
+    /** Latencies of completed calls, in microseconds. */
+    private static final class Latencies {
+        private final long[] micros;
+        private final AtomicLong count = new AtomicLong();
+
+        Latencies(int capacity) {
+            micros = new long[capacity];
+        }
+
+        <T> Future<T> time(Future<T> call) {
+            long start = System.nanoTime();
+            return call.onComplete(ar -> {
+                int i = (int) count.getAndIncrement();
+                if (i < micros.length) micros[i] = (System.nanoTime() - start) / 1000;
+            });
+        }
+
+        double percentile(int p) {
+            int n = (int) Math.min(count.get(), micros.length);
+            long[] sorted = Arrays.copyOf(micros, n);
+            Arrays.sort(sorted);
+            return sorted[Math.min(n - 1, (int) (n * p / 100.0))] / 1000.0;
+        }
+    }
+}
