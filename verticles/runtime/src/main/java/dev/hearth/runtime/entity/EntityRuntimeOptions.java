@@ -4,6 +4,8 @@ import dev.hearth.runtime.entity.codec.EntityCodec;
 import dev.hearth.runtime.entity.codec.JsonEntityCodec;
 
 import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -18,14 +20,18 @@ import java.util.function.Function;
  * @param commitMaxBatch the most changes one commit carries
  * @param idleCheckEvery how often activations are checked for idleness
  * @param codec makes the codec for calls between nodes and for state
+ * @param clock the time entities live by (how long they have been idle); a test moves it
+ *              instead of waiting. Leases and call timeouts keep to the machine's own time.
  */
 public record EntityRuntimeOptions(String nodeId, boolean hostsEntities, Duration leaseLength, Duration renewEvery,
                                    Duration callTimeout, Duration commitWindow, int commitMaxBatch,
-                                   Duration idleCheckEvery, Function<RefBinder, EntityCodec> codec) {
+                                   Duration idleCheckEvery, Function<RefBinder, EntityCodec> codec,
+                                   InstantSource clock) {
 
     public static EntityRuntimeOptions defaults() {
         return new EntityRuntimeOptions(null, true, Duration.ofSeconds(3), Duration.ofSeconds(1),
-                Duration.ofSeconds(10), Duration.ofMillis(2), 500, Duration.ofSeconds(1), JsonEntityCodec::new);
+                Duration.ofSeconds(10), Duration.ofMillis(2), 500, Duration.ofSeconds(1), JsonEntityCodec::new,
+                InstantSource.system());
     }
 
     public EntityRuntimeOptions {
@@ -33,30 +39,36 @@ public record EntityRuntimeOptions(String nodeId, boolean hostsEntities, Duratio
             throw new IllegalArgumentException("renew the lease at least twice per lease length (" + leaseLength + ")");
         }
         if (commitMaxBatch < 1) throw new IllegalArgumentException("commitMaxBatch must be at least 1");
+        Objects.requireNonNull(clock, "clock");
     }
 
     public EntityRuntimeOptions withNodeId(String id) {
         return new EntityRuntimeOptions(id, hostsEntities, leaseLength, renewEvery, callTimeout, commitWindow,
-                commitMaxBatch, idleCheckEvery, codec);
+                commitMaxBatch, idleCheckEvery, codec, clock);
     }
 
     public EntityRuntimeOptions withHostsEntities(boolean hosts) {
         return new EntityRuntimeOptions(nodeId, hosts, leaseLength, renewEvery, callTimeout, commitWindow,
-                commitMaxBatch, idleCheckEvery, codec);
+                commitMaxBatch, idleCheckEvery, codec, clock);
     }
 
     public EntityRuntimeOptions withLease(Duration length, Duration renew) {
         return new EntityRuntimeOptions(nodeId, hostsEntities, length, renew, callTimeout, commitWindow,
-                commitMaxBatch, idleCheckEvery, codec);
+                commitMaxBatch, idleCheckEvery, codec, clock);
     }
 
     public EntityRuntimeOptions withCallTimeout(Duration timeout) {
         return new EntityRuntimeOptions(nodeId, hostsEntities, leaseLength, renewEvery, timeout, commitWindow,
-                commitMaxBatch, idleCheckEvery, codec);
+                commitMaxBatch, idleCheckEvery, codec, clock);
     }
 
     public EntityRuntimeOptions withIdleCheckEvery(Duration every) {
         return new EntityRuntimeOptions(nodeId, hostsEntities, leaseLength, renewEvery, callTimeout, commitWindow,
-                commitMaxBatch, every, codec);
+                commitMaxBatch, every, codec, clock);
+    }
+
+    public EntityRuntimeOptions withClock(InstantSource newClock) {
+        return new EntityRuntimeOptions(nodeId, hostsEntities, leaseLength, renewEvery, callTimeout, commitWindow,
+                commitMaxBatch, idleCheckEvery, codec, newClock);
     }
 }

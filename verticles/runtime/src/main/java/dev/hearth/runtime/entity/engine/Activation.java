@@ -46,14 +46,15 @@ final class Activation implements EntityContext<Object> {
     private boolean pumping;
     private long writeBehindTimer = -1;
     private final Promise<Void> gone = Promise.promise();
-    /** Read by the idle sweep from another thread: a hint, re-checked on the home context. */
-    volatile long lastUsedNanos = System.nanoTime();
+    /** On the runtime's clock. Read by the idle sweep from another thread: a hint, re-checked on the home context. */
+    volatile long lastUsedMillis;
 
     Activation(EntityRuntime runtime, TypeInfo info, EntityId id, ContextInternal home) {
         this.runtime = runtime;
         this.info = info;
         this.id = id;
         this.home = home;
+        this.lastUsedMillis = runtime.clock().millis();
     }
 
     // --- EntityContext, for the implementation ---
@@ -148,7 +149,7 @@ final class Activation implements EntityContext<Object> {
     }
 
     private void run(Invocation inv) {
-        lastUsedNanos = System.nanoTime();
+        lastUsedMillis = runtime.clock().millis();
         if (inv.expired()) {
             runtime.timedOut(inv);
             return;
@@ -197,7 +198,7 @@ final class Activation implements EntityContext<Object> {
 
     private void finish(Invocation inv, boolean succeeded, Object result, Throwable failure, Object before, boolean changedBefore) {
         running--;
-        lastUsedNanos = System.nanoTime();
+        lastUsedMillis = runtime.clock().millis();
         if (phase == Phase.GONE) {
             inv.reply.tryFail(new EntityUnavailableException(id + " was fenced out while answering"));
         } else if (!succeeded) {
@@ -264,8 +265,8 @@ final class Activation implements EntityContext<Object> {
 
     // --- leaving ---
 
-    boolean idleFor(long nanos) {
-        return System.nanoTime() - lastUsedNanos > nanos;
+    boolean idleFor(long millis) {
+        return runtime.clock().millis() - lastUsedMillis > millis;
     }
 
     /** Saves, gives the entity up and leaves; calls that arrive meanwhile go to its next activation. */

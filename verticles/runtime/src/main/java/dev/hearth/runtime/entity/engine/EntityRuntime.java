@@ -30,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.lang.reflect.Proxy;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -143,11 +144,9 @@ public final class EntityRuntime implements Entities, RefBinder {
             Future<Void> unregistered = consumer == null ? Future.succeededFuture() : consumer.unregister();
             List<Future<Void>> leaving = new ArrayList<>();
             for (Activation activation : List.copyOf(active.values())) {
-                Promise<Void> left = Promise.promise();
-                activation.home.runOnContext(x -> activation.deactivate().onComplete(left));
                 // A call that never answers holds its turn; past the bound the activation is
                 // dropped unsaved, which loses nothing acknowledged.
-                leaving.add(left.future().timeout(options.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                leaving.add(leave(activation).timeout(options.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
                         .recover(e -> {
                             activation.home.runOnContext(x -> activation.abandon(
                                     new EntityUnavailableException("node " + nodeId + " is stopping")));
@@ -203,6 +202,18 @@ public final class EntityRuntime implements Entities, RefBinder {
     public Optional<Class<?>> typeNamed(String name) {
         TypeInfo info = typesByName.get(name);
         return info == null ? Optional.empty() : Optional.of(info.type.contract());
+    }
+
+    /** Saves and deactivates the entity if it is active here; its next call activates it again. */
+    public Future<Void> deactivate(EntityId id) {
+        Activation activation = active.get(id);
+        return activation == null ? Future.succeededFuture() : leave(activation);
+    }
+
+    private static Future<Void> leave(Activation activation) {
+        Promise<Void> left = Promise.promise();
+        activation.home.runOnContext(v -> activation.deactivate().onComplete(left));
+        return left.future();
     }
 
     /** How many entities are active on this node now. */
@@ -433,6 +444,10 @@ public final class EntityRuntime implements Entities, RefBinder {
         return vertx;
     }
 
+    InstantSource clock() {
+        return options.clock();
+    }
+
     void announce(Activation activation) {
         routes.remove(activation.id);
         if (where != null) where.put(activation.id.toString(), nodeId);
@@ -504,16 +519,26 @@ public final class EntityRuntime implements Entities, RefBinder {
         }
     }
 
-    private void deactivateIdle() {
-        long now = System.nanoTime();
+    /**
+     * Saves and deactivates the activations no call has reached for longer than their type's
+     * idle age, measured on the options' clock. Runs every {@code idleCheckEvery}; a test that
+     * moves the clock calls it to see the effect at once.
+     */
+    public Future<Void> deactivateIdle() {
+        long now = clock().millis();
+        List<Future<Void>> leaving = new ArrayList<>();
         for (Activation activation : active.values()) {
-            long idle = activation.info.type.idleAfter().toNanos();
-            if (now - activation.lastUsedNanos > idle) {
+            long idle = activation.info.type.idleAfter().toMillis();
+            if (now - activation.lastUsedMillis > idle) {
+                Promise<Void> left = Promise.promise();
                 activation.home.runOnContext(v -> {
-                    if (activation.idleFor(idle)) activation.deactivate();
+                    if (activation.idleFor(idle)) activation.deactivate().onComplete(left);
+                    else left.complete();
                 });
+                leaving.add(left.future());
             }
         }
+        return Future.join(leaving).mapEmpty();
     }
 
     private TypeInfo typeOf(Class<?> contract) {

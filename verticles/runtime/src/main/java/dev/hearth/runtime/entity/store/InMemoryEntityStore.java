@@ -120,6 +120,12 @@ public final class InMemoryEntityStore implements EntityStore {
         return Future.succeededFuture(Optional.ofNullable(results.get(new CommandKey(id, commandId))));
     }
 
+    /** The entity's last committed state as JSON; empty when it was never saved. For tests. */
+    public synchronized Optional<String> committedState(EntityId id) {
+        Row row = rows.get(id);
+        return Optional.ofNullable(row == null ? null : row.stateJson());
+    }
+
     private boolean alive(String nodeId) {
         Instant end = leaseEnds.get(nodeId);
         return end != null && end.isAfter(clock.instant());
