@@ -17,15 +17,18 @@ import java.util.function.Function;
  * @param commitWindow how long a change waits for others to share its commit
  * @param commitMaxBatch the most changes one commit carries
  * @param idleCheckEvery how often activations are checked for idleness
+ * @param reminderPollEvery how often this node looks for due reminders: how late one may fire
  * @param codec makes the codec for calls between nodes and for state
  */
 public record EntityRuntimeOptions(String nodeId, boolean hostsEntities, Duration leaseLength, Duration renewEvery,
                                    Duration callTimeout, Duration commitWindow, int commitMaxBatch,
-                                   Duration idleCheckEvery, Function<RefBinder, EntityCodec> codec) {
+                                   Duration idleCheckEvery, Duration reminderPollEvery,
+                                   Function<RefBinder, EntityCodec> codec) {
 
     public static EntityRuntimeOptions defaults() {
         return new EntityRuntimeOptions(null, true, Duration.ofSeconds(3), Duration.ofSeconds(1),
-                Duration.ofSeconds(10), Duration.ofMillis(2), 500, Duration.ofSeconds(1), JsonEntityCodec::new);
+                Duration.ofSeconds(10), Duration.ofMillis(2), 500, Duration.ofSeconds(1), Duration.ofSeconds(1),
+                JsonEntityCodec::new);
     }
 
     public EntityRuntimeOptions {
@@ -33,30 +36,36 @@ public record EntityRuntimeOptions(String nodeId, boolean hostsEntities, Duratio
             throw new IllegalArgumentException("renew the lease at least twice per lease length (" + leaseLength + ")");
         }
         if (commitMaxBatch < 1) throw new IllegalArgumentException("commitMaxBatch must be at least 1");
+        if (reminderPollEvery.toMillis() < 1) throw new IllegalArgumentException("reminderPollEvery must be at least 1 ms");
     }
 
     public EntityRuntimeOptions withNodeId(String id) {
         return new EntityRuntimeOptions(id, hostsEntities, leaseLength, renewEvery, callTimeout, commitWindow,
-                commitMaxBatch, idleCheckEvery, codec);
+                commitMaxBatch, idleCheckEvery, reminderPollEvery, codec);
     }
 
     public EntityRuntimeOptions withHostsEntities(boolean hosts) {
         return new EntityRuntimeOptions(nodeId, hosts, leaseLength, renewEvery, callTimeout, commitWindow,
-                commitMaxBatch, idleCheckEvery, codec);
+                commitMaxBatch, idleCheckEvery, reminderPollEvery, codec);
     }
 
     public EntityRuntimeOptions withLease(Duration length, Duration renew) {
         return new EntityRuntimeOptions(nodeId, hostsEntities, length, renew, callTimeout, commitWindow,
-                commitMaxBatch, idleCheckEvery, codec);
+                commitMaxBatch, idleCheckEvery, reminderPollEvery, codec);
     }
 
     public EntityRuntimeOptions withCallTimeout(Duration timeout) {
         return new EntityRuntimeOptions(nodeId, hostsEntities, leaseLength, renewEvery, timeout, commitWindow,
-                commitMaxBatch, idleCheckEvery, codec);
+                commitMaxBatch, idleCheckEvery, reminderPollEvery, codec);
     }
 
     public EntityRuntimeOptions withIdleCheckEvery(Duration every) {
         return new EntityRuntimeOptions(nodeId, hostsEntities, leaseLength, renewEvery, callTimeout, commitWindow,
-                commitMaxBatch, every, codec);
+                commitMaxBatch, every, reminderPollEvery, codec);
+    }
+
+    public EntityRuntimeOptions withReminderPollEvery(Duration every) {
+        return new EntityRuntimeOptions(nodeId, hostsEntities, leaseLength, renewEvery, callTimeout, commitWindow,
+                commitMaxBatch, idleCheckEvery, every, codec);
     }
 }
