@@ -31,4 +31,13 @@ public interface EntityContext<S> {
     default <T> T ref(Class<T> type, String key) {
         return entities().ref(type, key);
     }
+
+    /** In-memory timers whose ticks are turns of this entity; they end with the activation. */
+    Timers timers();
+
+    /**
+     * Durable reminders of this entity, which fire even while it is inactive.
+     * @throws IllegalStateException when the entity's class does not implement {@link Remindable}
+     */
+    Reminders reminders();
 }

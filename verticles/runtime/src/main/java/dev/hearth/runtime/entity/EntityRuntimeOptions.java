@@ -19,19 +19,20 @@ import java.util.function.Function;
  * @param commitWindow how long a change waits for others to share its commit
  * @param commitMaxBatch the most changes one commit carries
  * @param idleCheckEvery how often activations are checked for idleness
+ * @param reminderPollEvery how often this node looks for due reminders: how late one may fire
  * @param codec makes the codec for calls between nodes and for state
  * @param clock the time entities live by (how long they have been idle); a test moves it
  *              instead of waiting. Leases and call timeouts keep to the machine's own time.
  */
 public record EntityRuntimeOptions(String nodeId, boolean hostsEntities, Duration leaseLength, Duration renewEvery,
                                    Duration callTimeout, Duration commitWindow, int commitMaxBatch,
-                                   Duration idleCheckEvery, Function<RefBinder, EntityCodec> codec,
-                                   InstantSource clock) {
+                                   Duration idleCheckEvery, Duration reminderPollEvery,
+                                   Function<RefBinder, EntityCodec> codec, InstantSource clock) {
 
     public static EntityRuntimeOptions defaults() {
         return new EntityRuntimeOptions(null, true, Duration.ofSeconds(3), Duration.ofSeconds(1),
-                Duration.ofSeconds(10), Duration.ofMillis(2), 500, Duration.ofSeconds(1), JsonEntityCodec::new,
-                InstantSource.system());
+                Duration.ofSeconds(10), Duration.ofMillis(2), 500, Duration.ofSeconds(1), Duration.ofSeconds(1),
+                JsonEntityCodec::new, InstantSource.system());
     }
 
     public EntityRuntimeOptions {
@@ -40,35 +41,41 @@ public record EntityRuntimeOptions(String nodeId, boolean hostsEntities, Duratio
         }
         if (commitMaxBatch < 1) throw new IllegalArgumentException("commitMaxBatch must be at least 1");
         Objects.requireNonNull(clock, "clock");
+        if (reminderPollEvery.toMillis() < 1) throw new IllegalArgumentException("reminderPollEvery must be at least 1 ms");
     }
 
     public EntityRuntimeOptions withNodeId(String id) {
         return new EntityRuntimeOptions(id, hostsEntities, leaseLength, renewEvery, callTimeout, commitWindow,
-                commitMaxBatch, idleCheckEvery, codec, clock);
+                commitMaxBatch, idleCheckEvery, reminderPollEvery, codec, clock);
     }
 
     public EntityRuntimeOptions withHostsEntities(boolean hosts) {
         return new EntityRuntimeOptions(nodeId, hosts, leaseLength, renewEvery, callTimeout, commitWindow,
-                commitMaxBatch, idleCheckEvery, codec, clock);
+                commitMaxBatch, idleCheckEvery, reminderPollEvery, codec, clock);
     }
 
     public EntityRuntimeOptions withLease(Duration length, Duration renew) {
         return new EntityRuntimeOptions(nodeId, hostsEntities, length, renew, callTimeout, commitWindow,
-                commitMaxBatch, idleCheckEvery, codec, clock);
+                commitMaxBatch, idleCheckEvery, reminderPollEvery, codec, clock);
     }
 
     public EntityRuntimeOptions withCallTimeout(Duration timeout) {
         return new EntityRuntimeOptions(nodeId, hostsEntities, leaseLength, renewEvery, timeout, commitWindow,
-                commitMaxBatch, idleCheckEvery, codec, clock);
+                commitMaxBatch, idleCheckEvery, reminderPollEvery, codec, clock);
     }
 
     public EntityRuntimeOptions withIdleCheckEvery(Duration every) {
         return new EntityRuntimeOptions(nodeId, hostsEntities, leaseLength, renewEvery, callTimeout, commitWindow,
-                commitMaxBatch, every, codec, clock);
+                commitMaxBatch, every, reminderPollEvery, codec, clock);
     }
 
     public EntityRuntimeOptions withClock(InstantSource newClock) {
         return new EntityRuntimeOptions(nodeId, hostsEntities, leaseLength, renewEvery, callTimeout, commitWindow,
-                commitMaxBatch, idleCheckEvery, codec, newClock);
+                commitMaxBatch, idleCheckEvery, reminderPollEvery, codec, newClock);
+    }
+
+    public EntityRuntimeOptions withReminderPollEvery(Duration every) {
+        return new EntityRuntimeOptions(nodeId, hostsEntities, leaseLength, renewEvery, callTimeout, commitWindow,
+                commitMaxBatch, idleCheckEvery, every, codec, clock);
     }
 }

@@ -1,6 +1,8 @@
 package dev.hearth.runtime.entity;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -12,6 +14,7 @@ import java.util.function.Supplier;
  * EntityType.of(Barrel.class, BarrelEntity.State.class, BarrelEntity::new)
  *         .initialState(() -> new BarrelEntity.State(0))
  *         .idleAfter(Duration.ofMinutes(5))
+ *         .schema(2, v1 -> v1.put("hits", v1.getInteger("damage", 0)))
  * }</pre>
  *
  * @param <T> the entity's interface (every method returns {@code Future})
@@ -19,6 +22,8 @@ import java.util.function.Supplier;
  */
 public final class EntityType<T, S> {
     public static final Duration DEFAULT_IDLE_AFTER = Duration.ofMinutes(10);
+    /** The schema version of a type that declares none. */
+    public static final int FIRST_SCHEMA_VERSION = 1;
 
     private final Class<T> contract;
     private final Class<S> stateType;
@@ -27,6 +32,8 @@ public final class EntityType<T, S> {
     private Duration idleAfter = DEFAULT_IDLE_AFTER;
     private Duration writeBehind;
     private boolean virtualThreads;
+    /** The upgrade at index i makes schema version i + 2 from version i + 1. */
+    private final List<StateUpgrade> upgrades = new ArrayList<>();
 
     private EntityType(Class<T> contract, Class<S> stateType, Function<EntityContext<S>, ? extends T> factory) {
         if (!contract.isInterface()) throw new IllegalArgumentException(contract.getName() + " is not an interface");
@@ -71,6 +78,23 @@ public final class EntityType<T, S> {
         return this;
     }
 
+    /**
+     * Declares the next schema version of the state and how stored state of the version
+     * before it is upgraded, on its JSON. Versions start at {@value #FIRST_SCHEMA_VERSION}
+     * and are declared in order: {@code .schema(2, v1 -> ...).schema(3, v2 -> ...)}. An
+     * activation applies every upgrade from the stored version on, then decodes; the next
+     * save stores the newest version. A node whose code knows only older versions refuses
+     * to activate an entity stored at a newer one, rather than overwrite it.
+     */
+    public EntityType<T, S> schema(int version, StateUpgrade fromPrevious) {
+        if (version != schemaVersion() + 1) {
+            throw new IllegalArgumentException("schema versions of " + name() + " are declared in order: the next is "
+                    + (schemaVersion() + 1) + ", not " + version);
+        }
+        upgrades.add(Objects.requireNonNull(fromPrevious, "fromPrevious"));
+        return this;
+    }
+
     public String name() {
         return EntityName.Of.type(contract);
     }
@@ -102,5 +126,18 @@ public final class EntityType<T, S> {
 
     public boolean virtualThreadsEnabled() {
         return virtualThreads;
+    }
+
+    /** The version of the state this code writes: the last one declared with {@link #schema}. */
+    public int schemaVersion() {
+        return FIRST_SCHEMA_VERSION + upgrades.size();
+    }
+
+    /** The upgrade that makes {@code version} from the version before it. */
+    public StateUpgrade upgradeTo(int version) {
+        if (version <= FIRST_SCHEMA_VERSION || version > schemaVersion()) {
+            throw new IllegalArgumentException(name() + " has no upgrade to schema version " + version);
+        }
+        return upgrades.get(version - FIRST_SCHEMA_VERSION - 1);
     }
 }

@@ -4,6 +4,9 @@ import dev.hearth.runtime.entity.EntityContext;
 import dev.hearth.runtime.entity.EntityId;
 import dev.hearth.runtime.entity.EntityUnavailableException;
 import dev.hearth.runtime.entity.Entities;
+import dev.hearth.runtime.entity.Remindable;
+import dev.hearth.runtime.entity.Reminders;
+import dev.hearth.runtime.entity.Timers;
 import dev.hearth.runtime.entity.store.Claim;
 import dev.hearth.runtime.entity.store.Save;
 import io.vertx.core.Future;
@@ -16,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -44,8 +48,9 @@ final class Activation implements EntityContext<Object> {
     private int running;
     private long turnChain;
     private boolean pumping;
-    private long writeBehindTimer = -1;
+    private TimerWheel.Entry writeBehindTimer;
     private final Promise<Void> gone = Promise.promise();
+    private ActivationTimers timers;
     /** On the runtime's clock. Read by the idle sweep from another thread: a hint, re-checked on the home context. */
     volatile long lastUsedMillis;
 
@@ -80,6 +85,21 @@ final class Activation implements EntityContext<Object> {
         return runtime;
     }
 
+    @Override
+    public Timers timers() {
+        if (timers == null) timers = new ActivationTimers(this, runtime.wheelOf(id), runtime.callTimeout());
+        return timers;
+    }
+
+    @Override
+    public Reminders reminders() {
+        // Caught when set, not when due: a reminder nobody can receive would come back forever.
+        if (instance != null && !(instance instanceof Remindable)) {
+            throw new IllegalStateException(instance.getClass().getSimpleName() + " must implement Remindable to set reminders");
+        }
+        return new EntityReminders(runtime.store(), id);
+    }
+
     // --- lifecycle ---
 
     /** Claims the entity's row and loads its state; calls wait in the mailbox meanwhile. */
@@ -90,6 +110,7 @@ final class Activation implements EntityContext<Object> {
             } else if (ar.result() instanceof Claim.Refused refused) {
                 runtime.removed(this);
                 phase = Phase.GONE;
+                gone.tryComplete();
                 drainWaiting(inv -> runtime.redirected(inv, refused.owner()));
             } else {
                 activate((Claim.Claimed) ar.result());
@@ -100,11 +121,10 @@ final class Activation implements EntityContext<Object> {
     private void activate(Claim.Claimed claimed) {
         epoch = claimed.epoch();
         try {
-            state = claimed.stateJson() == null ? info.type.initialState()
-                    : runtime.codec().decodeState(claimed.stateJson(), info.type.stateType());
+            state = StoredState.load(info.type, claimed, runtime.codec());
             instance = info.type.create(this);
         } catch (RuntimeException e) {
-            log.error("Entity {} cannot be activated: its state or constructor failed", id, e);
+            log.error("Entity {} cannot be activated: {}", id, e.getMessage(), e);
             runtime.store().release(runtime.nodeId(), id, epoch);
             abandon(new EntityUnavailableException("cannot activate " + id + ": " + e.getMessage()));
             return;
@@ -124,11 +144,11 @@ final class Activation implements EntityContext<Object> {
 
     private void offer(Invocation inv) {
         switch (phase) {
-            case GONE -> runtime.dispatchAgain(inv);
+            case GONE -> sendOn(inv, runtime::dispatchAgain);
             case CLAIMING, DEACTIVATING -> waiting.add(inv);
             case ACTIVE -> {
                 boolean reentrant = running > 0 && inv.chain.id() == turnChain;
-                if (reentrant || inv.method.interleaved) run(inv);
+                if (reentrant || inv.interleaved()) run(inv);
                 else {
                     waiting.add(inv);
                     pump();
@@ -149,7 +169,7 @@ final class Activation implements EntityContext<Object> {
     }
 
     private void run(Invocation inv) {
-        lastUsedMillis = runtime.clock().millis();
+        used(inv);
         if (inv.expired()) {
             runtime.timedOut(inv);
             return;
@@ -164,7 +184,7 @@ final class Activation implements EntityContext<Object> {
     /** A call with a command id applies once: a retry gets the stored result. */
     private void runCommand(Invocation inv) {
         running++; // holds the turn while the store answers
-        if (!inv.method.interleaved && running == 1) turnChain = inv.chain.id();
+        if (!inv.interleaved() && running == 1) turnChain = inv.chain.id();
         runtime.store().commandResult(id, inv.commandId).onComplete(ar -> onHome(() -> {
             running--;
             if (ar.failed()) {
@@ -182,23 +202,23 @@ final class Activation implements EntityContext<Object> {
 
     private void execute(Invocation inv) {
         running++;
-        if (!inv.method.interleaved && running == 1) turnChain = inv.chain.id();
+        if (!inv.interleaved() && running == 1) turnChain = inv.chain.id();
         Object before = state;
         boolean changedBefore = dirty;
         ContextInternal callContext = home.duplicate();
-        callContext.putLocal(EntityRuntime.CHAIN, inv.chain.then(inv.target, inv.method.method.getName()));
+        callContext.putLocal(EntityRuntime.CHAIN, inv.chain.then(inv.target, inv.methodName()));
         if (info.type.virtualThreadsEnabled()) {
-            callContext.runOnContext(v -> inv.method.invoke(instance, inv.args)
+            callContext.runOnContext(v -> inv.invoke(instance)
                     .onComplete(ar -> onHome(() -> finish(inv, ar.succeeded(), ar.result(), ar.cause(), before, changedBefore))));
         } else {
-            callContext.dispatch(() -> inv.method.invoke(instance, inv.args)
+            callContext.dispatch(() -> inv.invoke(instance)
                     .onComplete(ar -> onHome(() -> finish(inv, ar.succeeded(), ar.result(), ar.cause(), before, changedBefore))));
         }
     }
 
     private void finish(Invocation inv, boolean succeeded, Object result, Throwable failure, Object before, boolean changedBefore) {
         running--;
-        lastUsedMillis = runtime.clock().millis();
+        used(inv);
         if (phase == Phase.GONE) {
             inv.reply.tryFail(new EntityUnavailableException(id + " was fenced out while answering"));
         } else if (!succeeded) {
@@ -224,7 +244,7 @@ final class Activation implements EntityContext<Object> {
     private void commit(String commandId, String resultJson) {
         dirty = false;
         cancelWriteBehind();
-        Save save = new Save(id, epoch, 0, runtime.codec().encodeState(state), commandId, resultJson);
+        Save save = new Save(id, epoch, info.type.schemaVersion(), runtime.codec().encodeState(state), commandId, resultJson);
         Future<Void> landed = runtime.commits().commit(save).compose(ok -> ok ? Future.succeededFuture()
                 : Future.failedFuture(new EntityUnavailableException(id + " was fenced out: another node owns it now")));
         landed.onFailure(e -> onHome(() -> {
@@ -248,31 +268,40 @@ final class Activation implements EntityContext<Object> {
         }
     }
 
+    /** On the loop's timer wheel, a tick early: the wheel may run it up to a tick late. */
     private void scheduleWriteBehind(Duration delay) {
-        if (writeBehindTimer >= 0) return;
-        writeBehindTimer = runtime.vertx().setTimer(Math.max(1, delay.toMillis()), t -> onHome(() -> {
-            writeBehindTimer = -1;
+        if (writeBehindTimer != null) return;
+        long deadline = System.nanoTime() + Math.max(0, delay.toNanos() - TimeUnit.MILLISECONDS.toNanos(TimerWheel.TICK_MILLIS));
+        writeBehindTimer = runtime.wheelOf(id).scheduleAt(deadline, () -> onHome(() -> {
+            writeBehindTimer = null;
             if (dirty && phase == Phase.ACTIVE) commit(null, null);
         }));
     }
 
     private void cancelWriteBehind() {
-        if (writeBehindTimer >= 0) {
-            runtime.vertx().cancelTimer(writeBehindTimer);
-            writeBehindTimer = -1;
+        if (writeBehindTimer != null) {
+            writeBehindTimer.cancel();
+            writeBehindTimer = null;
         }
+    }
+
+    /** Calls keep an activation from idling; timer ticks do not, so timers alone cannot keep it forever. */
+    private void used(Invocation inv) {
+        if (!inv.isTick()) lastUsedMillis = runtime.clock().millis();
     }
 
     // --- leaving ---
 
+    /** No call has come for that long, none is running, and none is waiting. */
     boolean idleFor(long millis) {
-        return runtime.clock().millis() - lastUsedMillis > millis;
+        return phase == Phase.ACTIVE && running == 0 && waiting.isEmpty() && runtime.clock().millis() - lastUsedMillis > millis;
     }
 
     /** Saves, gives the entity up and leaves; calls that arrive meanwhile go to its next activation. */
     Future<Void> deactivate() {
         if (phase == Phase.ACTIVE) {
             phase = Phase.DEACTIVATING;
+            cancelTimers();
             if (running == 0) finishDeactivation();
         } else if (phase == Phase.CLAIMING) {
             phase = Phase.DEACTIVATING;
@@ -297,6 +326,7 @@ final class Activation implements EntityContext<Object> {
     void abandon(EntityUnavailableException reason) {
         phase = Phase.GONE;
         cancelWriteBehind();
+        cancelTimers();
         runtime.removed(this);
         gone.tryComplete();
         drainWaiting(inv -> inv.reply.tryFail(reason));
@@ -305,7 +335,17 @@ final class Activation implements EntityContext<Object> {
     private void drainWaiting(Consumer<Invocation> action) {
         List<Invocation> left = List.copyOf(waiting);
         waiting.clear();
-        left.forEach(action);
+        left.forEach(inv -> sendOn(inv, action));
+    }
+
+    /** A call this activation will not serve goes on; a timer's tick ends with the activation. */
+    private void sendOn(Invocation inv, Consumer<Invocation> action) {
+        if (inv.isTick()) inv.reply.tryFail(new EntityUnavailableException(id + " was deactivated"));
+        else action.accept(inv);
+    }
+
+    private void cancelTimers() {
+        if (timers != null) timers.cancelAll();
     }
 
     private void onHome(Runnable task) {

@@ -13,6 +13,7 @@ import dev.hearth.runtime.entity.EntityUnavailableException;
 import dev.hearth.runtime.entity.Ref;
 import dev.hearth.runtime.entity.RefBinder;
 import dev.hearth.runtime.entity.codec.EntityCodec;
+import dev.hearth.runtime.entity.store.ClaimedReminder;
 import dev.hearth.runtime.entity.store.EntityStore;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -30,6 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -49,7 +51,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Routing, in order: an activation on this node; the node this one last saw the entity
  * on (kept locally, and in a Hazelcast map for the others); else the placement by key over
  * the nodes with live leases. PostgreSQL has the last word: a claim while another live node
- * owns the entity is refused and the call follows it there.
+ * owns the entity is refused and the call follows it there. Due reminders become calls
+ * routed the same way.
  */
 public final class EntityRuntime implements Entities, RefBinder {
     private static final Logger log = LoggerFactory.getLogger(EntityRuntime.class);
@@ -75,11 +78,14 @@ public final class EntityRuntime implements Entities, RefBinder {
     private final ConcurrentHashMap<EntityId, String> routes = new ConcurrentHashMap<>();
     private final Deadlines deadlines = new Deadlines();
     private final ContextInternal[] homes;
+    /** One timer wheel per home, so per event loop. */
+    private final TimerWheel[] wheels;
     private final ContextInternal context;
     private volatile List<String> liveHosts = List.of();
     private volatile boolean closing;
     private CommitQueue commits;
     private LeaseKeeper lease;
+    private ReminderPoller reminders;
     private MessageConsumer<Buffer> consumer;
     private AsyncMap<String, String> where;
     private final List<Long> timers = new ArrayList<>();
@@ -101,7 +107,11 @@ public final class EntityRuntime implements Entities, RefBinder {
         // Activations spread over the event loops: one context per loop, chosen by key.
         int loops = Math.max(1, Runtime.getRuntime().availableProcessors() * 2);
         this.homes = new ContextInternal[loops];
-        for (int i = 0; i < loops; i++) homes[i] = this.vertx.createEventLoopContext();
+        this.wheels = new TimerWheel[loops];
+        for (int i = 0; i < loops; i++) {
+            homes[i] = this.vertx.createEventLoopContext();
+            wheels[i] = new TimerWheel(homes[i]);
+        }
         this.context = this.vertx.createEventLoopContext();
     }
 
@@ -128,7 +138,11 @@ public final class EntityRuntime implements Entities, RefBinder {
                     this::leaseLost, hosts -> liveHosts = hosts);
             consumer = vertx.eventBus().consumer(ADDRESS_PREFIX + nodeId, this::onRemoteCall);
             timers.add(vertx.setPeriodic(options.idleCheckEvery().toMillis(), t -> deactivateIdle()));
+            // The claim of a reminder outlasts the call that fires it, with room to spare.
+            reminders = new ReminderPoller(context, store, options.reminderPollEvery(), options.callTimeout().multipliedBy(2),
+                    this::serving, this::fireReminder);
             whereMap.compose(x -> consumer.completion()).compose(x -> lease.open())
+                    .onSuccess(x -> reminders.start())
                     .onSuccess(x -> log.info("Entity runtime up on node {} ({} types)", nodeId, typesByName.size()))
                     .onComplete(started);
         });
@@ -141,6 +155,7 @@ public final class EntityRuntime implements Entities, RefBinder {
         Promise<Void> closed = context.promise();
         context.runOnContext(v -> {
             timers.forEach(vertx::cancelTimer);
+            if (reminders != null) reminders.stop();
             Future<Void> unregistered = consumer == null ? Future.succeededFuture() : consumer.unregister();
             List<Future<Void>> leaving = new ArrayList<>();
             for (Activation activation : List.copyOf(active.values())) {
@@ -440,8 +455,13 @@ public final class EntityRuntime implements Entities, RefBinder {
         return commits;
     }
 
-    Vertx vertx() {
-        return vertx;
+    Duration callTimeout() {
+        return options.callTimeout();
+    }
+
+    /** The timer wheel of the event loop the entity's home (or, on virtual threads, its key) maps to. */
+    TimerWheel wheelOf(EntityId id) {
+        return wheels[homeIndex(id)];
     }
 
     InstantSource clock() {
@@ -505,7 +525,11 @@ public final class EntityRuntime implements Entities, RefBinder {
     }
 
     private ContextInternal homeOf(EntityId id) {
-        return homes[Math.floorMod(id.hashCode(), homes.length)];
+        return homes[homeIndex(id)];
+    }
+
+    private int homeIndex(EntityId id) {
+        return Math.floorMod(id.hashCode(), homes.length);
     }
 
     private void refreshHosts() {
@@ -539,6 +563,15 @@ public final class EntityRuntime implements Entities, RefBinder {
             }
         }
         return Future.join(leaving).mapEmpty();
+    }
+
+    /** A claimed reminder is due: call the entity's {@code onReminder}, wherever it is. */
+    private Future<?> fireReminder(ClaimedReminder claimed) {
+        EntityId id = claimed.reminder().id();
+        if (!typesByName.containsKey(id.type())) {
+            return Future.failedFuture(new IllegalStateException("node " + nodeId + " has no entity type " + id.type()));
+        }
+        return invoke(id, MethodInfo.REMINDER, new Object[]{claimed.reminder().name()}, CallOptions.DEFAULTS);
     }
 
     private TypeInfo typeOf(Class<?> contract) {

@@ -1,16 +1,23 @@
 package dev.hearth.runtime.entity.engine;
 
 import dev.hearth.runtime.entity.EntityId;
+import io.vertx.core.Future;
 import io.vertx.core.Promise;
 
+import java.util.function.Supplier;
+
 /**
- * One call on its way to, or inside, an activation. Its reply promise is completed once,
- * by the callee or by the caller's timeout, whichever comes first.
+ * One call on its way to, or inside, an activation; or a tick of one of its timers, which
+ * takes a turn like a call but never leaves its activation. Its reply promise is completed
+ * once, by the callee or by the caller's timeout, whichever comes first.
  */
 final class Invocation {
     final EntityId target;
+    /** The method called; null for a timer's tick. */
     final MethodInfo method;
     final Object[] args;
+    /** A timer's tick, run instead of a method; null for a call. */
+    private final Supplier<? extends Future<?>> tick;
     final CallChain chain;
     final long deadlineNanos;
     final long timeoutMillis;
@@ -23,15 +30,47 @@ final class Invocation {
 
     Invocation(EntityId target, MethodInfo method, Object[] args, CallChain chain, long deadlineNanos,
                String commandId, Promise<Object> reply, boolean remote) {
+        this(target, method, args, null, chain, deadlineNanos, commandId, reply, remote);
+    }
+
+    private Invocation(EntityId target, MethodInfo method, Object[] args, Supplier<? extends Future<?>> tick,
+                       CallChain chain, long deadlineNanos, String commandId, Promise<Object> reply, boolean remote) {
         this.target = target;
         this.method = method;
         this.args = args;
+        this.tick = tick;
         this.chain = chain;
         this.deadlineNanos = deadlineNanos;
         this.timeoutMillis = Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000);
         this.commandId = commandId;
         this.reply = reply;
         this.remote = remote;
+    }
+
+    /** A timer's tick: a call of the entity by itself, starting its own call chain. */
+    static Invocation tick(EntityId target, Supplier<? extends Future<?>> tick, long deadlineNanos, Promise<Object> done) {
+        return new Invocation(target, null, new Object[0], tick, CallChain.start(), deadlineNanos, null, done, false);
+    }
+
+    boolean isTick() {
+        return tick != null;
+    }
+
+    boolean interleaved() {
+        return method != null && method.interleaved;
+    }
+
+    /** Runs the call's method, or the tick, on the entity; what it throws becomes a failed future. */
+    @SuppressWarnings("unchecked")
+    Future<Object> invoke(Object instance) {
+        if (tick == null) return (Future<Object>) method.invoke(instance, args);
+        try {
+            Future<?> done = tick.get();
+            return done != null ? (Future<Object>) done
+                    : Future.failedFuture(new IllegalStateException("a timer's tick returned null instead of a Future"));
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
     }
 
     boolean expired() {
@@ -43,6 +82,10 @@ final class Invocation {
     }
 
     String frame() {
-        return target + "." + method.method.getName();
+        return target + "." + methodName();
+    }
+
+    String methodName() {
+        return tick != null ? "<timer>" : method.method.getName();
     }
 }

@@ -35,7 +35,10 @@ final class TypeInfo {
         return byMethod.get(method);
     }
 
+    /** A method of the interface by its signature, or the reminder callback. */
     MethodInfo method(String signature) {
-        return bySignature.get(signature);
+        MethodInfo declared = bySignature.get(signature);
+        if (declared == null && MethodInfo.REMINDER.signature.equals(signature)) return MethodInfo.REMINDER;
+        return declared;
     }
 }

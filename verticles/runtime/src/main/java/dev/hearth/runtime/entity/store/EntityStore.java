@@ -57,4 +57,33 @@ public interface EntityStore {
      * when it was saved without one.
      */
     Future<Optional<String>> commandResult(EntityId id, String commandId);
+
+    // --- reminders: durable, and fired by whichever node claims them when due ---
+
+    /**
+     * Sets the entity's reminder {@code name}, replacing one of that name: due {@code dueIn}
+     * from now by the store's clock (negative: already due), then every {@code period}, or
+     * once when {@code period} is null.
+     */
+    Future<Void> setReminder(EntityId id, String name, Duration dueIn, Duration period);
+
+    /** Removes the reminder, if there is one. */
+    Future<Void> cancelReminder(EntityId id, String name);
+
+    /** The entity's reminders, by name; a claimed one shows as due when its claim ends. */
+    Future<List<Reminder>> reminders(EntityId id);
+
+    /**
+     * Claims up to {@code max} due reminders, earliest first, for firing. Each is marked due
+     * {@code lease} from now, so concurrent claims (any node) never get the same reminder,
+     * and one whose firing never completes is due again when the lease ends.
+     */
+    Future<List<ClaimedReminder>> claimDueReminders(int max, Duration lease);
+
+    /**
+     * A claimed reminder has fired: one that fires once is removed; a periodic one becomes
+     * due at its first due time after now, on its period's beat (missed ones are skipped).
+     * Nothing changes when the reminder was set again or cancelled since the claim.
+     */
+    Future<Void> reminderFired(ClaimedReminder claimed);
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,10 +46,14 @@ public final class InMemoryEntityStore implements EntityStore {
     private record CommandKey(EntityId id, String commandId) {
     }
 
+    private record ReminderKey(EntityId id, String name) {
+    }
+
     private final InstantSource clock;
     private final Map<String, Instant> leaseEnds = new HashMap<>();
     private final Map<EntityId, Row> rows = new HashMap<>();
     private final Map<CommandKey, String> results = new HashMap<>();
+    private final Map<ReminderKey, Reminder> reminders = new HashMap<>();
 
     public InMemoryEntityStore(InstantSource clock) {
         this.clock = clock;
@@ -124,6 +129,54 @@ public final class InMemoryEntityStore implements EntityStore {
     public synchronized Optional<String> committedState(EntityId id) {
         Row row = rows.get(id);
         return Optional.ofNullable(row == null ? null : row.stateJson());
+    }
+
+    @Override
+    public synchronized Future<Void> setReminder(EntityId id, String name, Duration dueIn, Duration period) {
+        reminders.put(new ReminderKey(id, name), new Reminder(id, name, clock.instant().plus(dueIn), period));
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public synchronized Future<Void> cancelReminder(EntityId id, String name) {
+        reminders.remove(new ReminderKey(id, name));
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public synchronized Future<List<Reminder>> reminders(EntityId id) {
+        return Future.succeededFuture(reminders.values().stream().filter(r -> r.id().equals(id))
+                .sorted(Comparator.comparing(Reminder::name)).toList());
+    }
+
+    @Override
+    public synchronized Future<List<ClaimedReminder>> claimDueReminders(int max, Duration lease) {
+        Instant now = clock.instant();
+        Instant leasedUntil = now.plus(lease);
+        List<ClaimedReminder> claimed = reminders.values().stream().filter(r -> !r.dueAt().isAfter(now))
+                .sorted(Comparator.comparing(Reminder::dueAt)).limit(max)
+                .map(due -> new ClaimedReminder(due, leasedUntil)).toList();
+        for (ClaimedReminder c : claimed) {
+            Reminder due = c.reminder();
+            reminders.put(new ReminderKey(due.id(), due.name()), new Reminder(due.id(), due.name(), leasedUntil, due.period()));
+        }
+        return Future.succeededFuture(claimed);
+    }
+
+    @Override
+    public synchronized Future<Void> reminderFired(ClaimedReminder claimed) {
+        Reminder fired = claimed.reminder();
+        ReminderKey key = new ReminderKey(fired.id(), fired.name());
+        Reminder now = reminders.get(key);
+        if (now == null || !now.dueAt().equals(claimed.leasedUntil())) return Future.succeededFuture();
+        if (fired.period() == null) {
+            reminders.remove(key);
+        } else {
+            long missed = Duration.between(fired.dueAt(), clock.instant()).toMillis() / fired.period().toMillis();
+            Instant next = fired.dueAt().plus(fired.period().multipliedBy(missed + 1));
+            reminders.put(key, new Reminder(fired.id(), fired.name(), next, fired.period()));
+        }
+        return Future.succeededFuture();
     }
 
     private boolean alive(String nodeId) {

@@ -8,8 +8,12 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -108,6 +112,48 @@ public final class PgEntityStore implements EntityStore {
 
     private static final String PRUNE_COMMANDS =
             "DELETE FROM entity_commands WHERE applied_at < now() - $1::bigint * interval '1 millisecond'";
+
+    private static final String SET_REMINDER = """
+            INSERT INTO entity_reminders (type, key, name, due_at, period_ms)
+            VALUES ($1, $2, $3, now() + $4::bigint * interval '1 millisecond', $5)
+            ON CONFLICT (type, key, name) DO UPDATE SET due_at = EXCLUDED.due_at, period_ms = EXCLUDED.period_ms
+            """;
+
+    private static final String CANCEL_REMINDER = "DELETE FROM entity_reminders WHERE type = $1 AND key = $2 AND name = $3";
+
+    private static final String REMINDERS =
+            "SELECT name, due_at, period_ms FROM entity_reminders WHERE type = $1 AND key = $2 ORDER BY name";
+
+    /**
+     * A claim moves each due reminder a lease ahead. SKIP LOCKED lets concurrent claims pass
+     * each other's rows instead of waiting, and one that waited on a row re-reads it and
+     * finds it no longer due: no reminder is claimed twice.
+     */
+    private static final String CLAIM_DUE_REMINDERS = """
+            WITH due AS (
+                SELECT type, key, name, due_at FROM entity_reminders
+                 WHERE due_at <= now()
+                 ORDER BY due_at
+                 LIMIT $1
+                   FOR UPDATE SKIP LOCKED
+            )
+            UPDATE entity_reminders r SET due_at = now() + $2::bigint * interval '1 millisecond'
+              FROM due
+             WHERE r.type = due.type AND r.key = due.key AND r.name = due.name
+            RETURNING r.type, r.key, r.name, due.due_at AS was_due, r.period_ms, r.due_at AS leased_until
+            """;
+
+    /** Only while the claim's mark is there: a reminder set again meanwhile stays as set. */
+    private static final String FIRED_ONCE =
+            "DELETE FROM entity_reminders WHERE type = $1 AND key = $2 AND name = $3 AND due_at = $4::timestamptz";
+
+    /** The first due time on the period's beat after now ($5 was the due time fired). */
+    private static final String FIRED_PERIODIC = """
+            UPDATE entity_reminders
+               SET due_at = $5::timestamptz + ((floor(extract(epoch FROM now() - $5::timestamptz) * 1000 / period_ms) + 1)
+                                              * period_ms)::float8 * interval '1 millisecond'
+             WHERE type = $1 AND key = $2 AND name = $3 AND due_at = $4::timestamptz
+            """;
 
     /** A claim refused by an owner that has just left is tried again, a few times at most. */
     private static final int CLAIM_ATTEMPTS = 3;
@@ -222,5 +268,60 @@ public final class PgEntityStore implements EntityStore {
      */
     public Future<Integer> pruneCommands(Duration olderThan) {
         return pool.preparedQuery(PRUNE_COMMANDS).execute(Tuple.of(olderThan.toMillis())).map(RowSet::rowCount);
+    }
+
+    @Override
+    public Future<Void> setReminder(EntityId id, String name, Duration dueIn, Duration period) {
+        Tuple args = Tuple.tuple().addString(id.type()).addString(id.key()).addString(name)
+                .addLong(dueIn.toMillis()).addLong(period == null ? null : period.toMillis());
+        return pool.preparedQuery(SET_REMINDER).execute(args).mapEmpty();
+    }
+
+    @Override
+    public Future<Void> cancelReminder(EntityId id, String name) {
+        return pool.preparedQuery(CANCEL_REMINDER).execute(Tuple.of(id.type(), id.key(), name)).mapEmpty();
+    }
+
+    @Override
+    public Future<List<Reminder>> reminders(EntityId id) {
+        return pool.preparedQuery(REMINDERS).execute(Tuple.of(id.type(), id.key())).map(rows -> {
+            List<Reminder> reminders = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                reminders.add(new Reminder(id, row.getString("name"), row.getOffsetDateTime("due_at").toInstant(),
+                        period(row.getLong("period_ms"))));
+            }
+            return reminders;
+        });
+    }
+
+    @Override
+    public Future<List<ClaimedReminder>> claimDueReminders(int max, Duration lease) {
+        return pool.preparedQuery(CLAIM_DUE_REMINDERS).execute(Tuple.of(max, lease.toMillis())).map(rows -> {
+            List<ClaimedReminder> claimed = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                Reminder due = new Reminder(new EntityId(row.getString("type"), row.getString("key")), row.getString("name"),
+                        row.getOffsetDateTime("was_due").toInstant(), period(row.getLong("period_ms")));
+                claimed.add(new ClaimedReminder(due, row.getOffsetDateTime("leased_until").toInstant()));
+            }
+            // Earliest first, as promised; UPDATE ... RETURNING keeps no order.
+            claimed.sort(Comparator.comparing(c -> c.reminder().dueAt()));
+            return claimed;
+        });
+    }
+
+    @Override
+    public Future<Void> reminderFired(ClaimedReminder claimed) {
+        Reminder reminder = claimed.reminder();
+        Tuple args = Tuple.of(reminder.id().type(), reminder.id().key(), reminder.name(), utc(claimed.leasedUntil()));
+        if (reminder.period() == null) return pool.preparedQuery(FIRED_ONCE).execute(args).mapEmpty();
+        return pool.preparedQuery(FIRED_PERIODIC).execute(args.addOffsetDateTime(utc(reminder.dueAt()))).mapEmpty();
+    }
+
+    private static Duration period(Long millis) {
+        return millis == null ? null : Duration.ofMillis(millis);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

@@ -8,12 +8,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * What every {@link EntityStore} promises, run against each implementation. They differ in
@@ -36,6 +38,9 @@ abstract class EntityStoreContract {
 
     /** Returns once the lease of {@code nodeId}, just renewed for {@link #SHORT_LEASE}, has ended. */
     abstract void waitOutShortLease(String nodeId);
+
+    /** Returns once the store's clock has moved on by at least {@code time}. */
+    abstract void timePasses(Duration time);
 
     @BeforeEach
     void openLeases() {
@@ -214,6 +219,107 @@ abstract class EntityStoreContract {
             assertThat(aWon ? a : b).as("winner of " + room(i)).isEqualTo(new Claimed(1, 0, 0, null));
             assertThat(aWon ? b : a).as("loser of " + room(i)).isEqualTo(new Refused(aWon ? A : B));
         }
+    }
+
+    // --- reminders ---
+
+    @Test
+    void claimsOnlyDueRemindersAndEachOnceWhileClaimed() {
+        setReminder(TAVERN, "bell", Duration.ofSeconds(-1), null);
+        setReminder(CELLAR, "later", Duration.ofHours(1), null);
+
+        List<ClaimedReminder> claimed = claimDue(10, LEASE);
+        assertThat(claimed).extracting(c -> c.reminder().name()).containsExactly("bell");
+        assertThat(claimed.getFirst().reminder().period()).isNull();
+        assertThat(claimDue(10, LEASE)).as("claimed, so not due again until the claim ends").isEmpty();
+        assertThat(store.reminders(TAVERN).await()).singleElement()
+                .satisfies(r -> assertThat(r.dueAt()).isEqualTo(claimed.getFirst().leasedUntil()));
+    }
+
+    @Test
+    void aClaimedReminderThatNeverFiredIsDueAgainWhenItsClaimEnds() {
+        setReminder(TAVERN, "bell", Duration.ofSeconds(-1), null);
+        Instant due = claimDue(10, SHORT_LEASE).getFirst().reminder().dueAt();
+        timePasses(SHORT_LEASE);
+
+        assertThat(claimDue(10, LEASE)).singleElement().satisfies(again -> {
+            assertThat(again.reminder().name()).isEqualTo("bell");
+            assertThat(again.reminder().dueAt()).isAfter(due);
+        });
+    }
+
+    @Test
+    void aReminderThatFiresOnceIsGoneOnceFired() {
+        setReminder(TAVERN, "bell", Duration.ZERO, null);
+        store.reminderFired(claimDue(10, LEASE).getFirst()).await();
+        assertThat(store.reminders(TAVERN).await()).isEmpty();
+    }
+
+    @Test
+    void aFiredPeriodicReminderComesBackOnItsBeatSkippingMissedTimes() {
+        setReminder(TAVERN, "tide", Duration.ofMinutes(-10), Duration.ofMinutes(1));
+        ClaimedReminder claimed = claimDue(10, LEASE).getFirst();
+        store.reminderFired(claimed).await();
+
+        Instant next = claimed.reminder().dueAt().plus(Duration.ofMinutes(11));
+        assertThat(store.reminders(TAVERN).await())
+                .containsExactly(new Reminder(TAVERN, "tide", next, Duration.ofMinutes(1)));
+        assertThat(claimDue(10, LEASE)).isEmpty();
+    }
+
+    @Test
+    void aReminderSetAgainOrCancelledWhileFiringStaysAsItWasMade() {
+        setReminder(TAVERN, "bell", Duration.ZERO, null);
+        setReminder(CELLAR, "rats", Duration.ZERO, Duration.ofMinutes(1));
+        List<ClaimedReminder> claimed = claimDue(10, LEASE);
+        setReminder(TAVERN, "bell", Duration.ofHours(2), Duration.ofHours(1));
+        store.cancelReminder(CELLAR, "rats").await();
+        for (ClaimedReminder c : claimed) store.reminderFired(c).await();
+
+        assertThat(store.reminders(TAVERN).await()).singleElement()
+                .satisfies(r -> assertThat(r.period()).isEqualTo(Duration.ofHours(1)));
+        assertThat(store.reminders(CELLAR).await()).isEmpty();
+    }
+
+    @Test
+    void settingAReminderAgainReplacesItAndCancellingRemovesIt() {
+        setReminder(TAVERN, "bell", Duration.ofHours(1), null);
+        setReminder(TAVERN, "bell", Duration.ZERO, Duration.ofMinutes(5));
+        setReminder(TAVERN, "lamp", Duration.ofHours(1), null);
+        assertThat(store.reminders(TAVERN).await()).extracting(Reminder::name, Reminder::period)
+                .containsExactly(tuple("bell", Duration.ofMinutes(5)), tuple("lamp", null));
+
+        store.cancelReminder(TAVERN, "bell").await();
+        store.cancelReminder(TAVERN, "never-set").await();
+        assertThat(store.reminders(TAVERN).await()).extracting(Reminder::name).containsExactly("lamp");
+        assertThat(claimDue(10, LEASE)).isEmpty();
+    }
+
+    @Test
+    void claimsAtMostTheAskedNumberEarliestFirst() {
+        for (int i = 1; i <= 5; i++) setReminder(room(i), "r", Duration.ofSeconds(-i), null);
+        assertThat(claimDue(3, LEASE)).extracting(c -> c.reminder().id()).containsExactly(room(5), room(4), room(3));
+        assertThat(claimDue(10, LEASE)).extracting(c -> c.reminder().id()).containsExactly(room(2), room(1));
+    }
+
+    @Test
+    void concurrentClaimsNeverShareAReminder() {
+        for (int i = 0; i < 40; i++) setReminder(room(i), "r", Duration.ofSeconds(-1), null);
+        List<Future<List<ClaimedReminder>>> claims = new ArrayList<>();
+        for (int i = 0; i < 4; i++) claims.add(store.claimDueReminders(15, LEASE));
+
+        List<EntityId> claimed = new ArrayList<>();
+        for (Future<List<ClaimedReminder>> claim : claims) claim.await().forEach(c -> claimed.add(c.reminder().id()));
+        claimDue(40, LEASE).forEach(c -> claimed.add(c.reminder().id()));
+        assertThat(claimed).doesNotHaveDuplicates().hasSize(40);
+    }
+
+    void setReminder(EntityId id, String name, Duration dueIn, Duration period) {
+        store.setReminder(id, name, dueIn, period).await();
+    }
+
+    List<ClaimedReminder> claimDue(int max, Duration lease) {
+        return store.claimDueReminders(max, lease).await();
     }
 
     /** Lets one node's lease end while the others' stay alive. */

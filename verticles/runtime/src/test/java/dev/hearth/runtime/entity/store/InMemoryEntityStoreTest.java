@@ -1,5 +1,6 @@
 package dev.hearth.runtime.entity.store;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /** The memory store keeps the contract; its clock moves only when a test moves it. */
@@ -14,5 +15,10 @@ class InMemoryEntityStoreTest extends EntityStoreContract {
     @Override
     void waitOutShortLease(String nodeId) {
         now = now.plus(SHORT_LEASE);
+    }
+
+    @Override
+    void timePasses(Duration time) {
+        now = now.plus(time);
     }
 }

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,6 +48,16 @@ class PgEntityStoreTest extends EntityStoreContract {
     void waitOutShortLease(String nodeId) {
         Await.within(Duration.ofSeconds(5), "the lease of " + nodeId + " to end",
                 () -> !store.liveHosts().await().contains(nodeId));
+    }
+
+    @Override
+    void timePasses(Duration time) {
+        Instant until = databaseNow().plus(time);
+        Await.within(Duration.ofSeconds(5), "the database's clock to pass " + until, () -> databaseNow().isAfter(until));
+    }
+
+    private Instant databaseNow() {
+        return pool.query("SELECT now()").execute().await().iterator().next().getOffsetDateTime(0).toInstant();
     }
 
     @Test
