@@ -1,19 +1,9 @@
 package dev.hearth.game;
 
-import dev.hearth.game.testing.FakeGateway;
-import dev.hearth.game.testing.TestWorld;
-import dev.hearth.runtime.db.DatabaseUrl;
+import dev.hearth.game.testing.TwoGatewayWorld;
 import dev.hearth.runtime.edge.Delivery;
 import dev.hearth.runtime.edge.SessionRef;
-import dev.hearth.runtime.testing.TestDatabase;
-import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,26 +13,7 @@ import static dev.hearth.game.testing.Events.said;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Room events leave the world as one Delivery per gateway node, never one per player. */
-@ExtendWith(VertxExtension.class)
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
-class FanOutTest {
-    // The rooms are only read, so one database serves the class; each test gets a fresh world on it.
-    private static DatabaseUrl database;
-    private TestWorld world;
-
-    @BeforeAll
-    static void createTheDatabase() {
-        database = TestDatabase.fresh();
-    }
-    private FakeGateway g1;
-    private FakeGateway g2;
-
-    @BeforeEach
-    void startAWorldWithTwoGateways(Vertx vertx) {
-        world = TestWorld.start(vertx, database);
-        g1 = world.gateway("g1");
-        g2 = world.gateway("g2");
-    }
+class FanOutTest extends TwoGatewayWorld {
 
     private void forgetWhatWasDeliveredSoFar() {
         g1.clear();

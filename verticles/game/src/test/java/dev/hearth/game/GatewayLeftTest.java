@@ -1,22 +1,12 @@
 package dev.hearth.game;
 
-import dev.hearth.game.testing.FakeGateway;
-import dev.hearth.game.testing.TestWorld;
-import dev.hearth.runtime.db.DatabaseUrl;
+import dev.hearth.game.testing.TwoGatewayWorld;
 import dev.hearth.runtime.edge.Delivery;
 import dev.hearth.runtime.edge.EdgeAddresses;
 import dev.hearth.runtime.edge.SessionRef;
-import dev.hearth.runtime.testing.TestDatabase;
-import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
-import io.vertx.junit5.VertxExtension;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.List;
 
@@ -28,26 +18,7 @@ import static dev.hearth.game.testing.Futures.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A gateway node leaves the cluster (crash or stop): the players it held leave the world. */
-@ExtendWith(VertxExtension.class)
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
-class GatewayLeftTest {
-    // The rooms are only read, so one database serves the class; each test gets a fresh world on it.
-    private static DatabaseUrl database;
-    private TestWorld world;
-
-    @BeforeAll
-    static void createTheDatabase() {
-        database = TestDatabase.fresh();
-    }
-    private FakeGateway g1;
-    private FakeGateway g2;
-
-    @BeforeEach
-    void startAWorldWithTwoGateways(Vertx vertx) {
-        world = TestWorld.start(vertx, database);
-        g1 = world.gateway("g1");
-        g2 = world.gateway("g2");
-    }
+class GatewayLeftTest extends TwoGatewayWorld {
 
     @Test
     void players_only_on_the_gateway_that_left_leave_and_a_player_also_on_another_stays() {
