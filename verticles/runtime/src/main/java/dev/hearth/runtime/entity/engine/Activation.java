@@ -32,6 +32,7 @@ final class Activation implements EntityContext<Object> {
     final TypeInfo info;
     final ContextInternal home;
     private final EntityRuntime runtime;
+    private final int leaseTerm;
     private final ArrayDeque<Invocation> waiting = new ArrayDeque<>();
     private Phase phase = Phase.CLAIMING;
     private Object instance;
@@ -54,6 +55,7 @@ final class Activation implements EntityContext<Object> {
         this.info = info;
         this.id = id;
         this.home = home;
+        this.leaseTerm = runtime.leaseTerm();
     }
 
     // --- EntityContext, for the implementation ---
@@ -151,6 +153,15 @@ final class Activation implements EntityContext<Object> {
         lastUsedNanos = System.nanoTime();
         if (inv.expired()) {
             runtime.timedOut(inv);
+            return;
+        }
+        if (!runtime.serving(leaseTerm)) {
+            // Past its lease (frozen, cut off from the database) this node may have been replaced
+            // as the owner: its memory may be stale, so it answers nothing from it.
+            EntityUnavailableException lapsed = new EntityUnavailableException(
+                    "node " + runtime.nodeId() + " no longer holds the lease " + id + " was activated under");
+            inv.reply.tryFail(lapsed);
+            abandon(lapsed);
             return;
         }
         if (inv.commandId != null) {
