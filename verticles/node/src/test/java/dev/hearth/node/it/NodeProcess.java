@@ -22,17 +22,19 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A real Hearth node in its own JVM, started from the packaged jar exactly as
- * scripts/run.sh does, with its output in a log file. Closing it sends SIGTERM (the
- * graceful path) and only kills it if it does not stop in time.
+ * scripts/run.sh does (or from a test main class on the test class path), with its output
+ * in a log file. Closing it sends SIGTERM (the graceful path) and only kills it if it does
+ * not stop in time.
  */
-final class NodeProcess implements AutoCloseable {
+public final class NodeProcess implements AutoCloseable {
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    final String name;
-    final int managementPort;
-    final int httpPort;
-    final Path log;
+    public final String name;
+    public final int managementPort;
+    public final int httpPort;
+    public final Path log;
     private final Process process;
+    private volatile boolean frozen;
 
     private NodeProcess(String name, int managementPort, int httpPort, Path log, Process process) {
         this.name = name;
@@ -47,6 +49,20 @@ final class NodeProcess implements AutoCloseable {
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
             throw new IllegalStateException("hearth.node.jar not set or missing: " + jar + " (run through Maven's verify phase)");
         }
+        return launch(name, List.of("-jar", jar), env, workDir);
+    }
+
+    /**
+     * Runs a test launcher ({@code main(String[])}) in its own JVM on this test's class path,
+     * with the same JVM flags and environment defaults as a packaged node.
+     */
+    public static NodeProcess startMain(String name, Class<?> mainClass, Map<String, String> env, Path workDir) throws IOException {
+        // Surefire/failsafe may start this JVM from a manifest-only jar; they publish the real path here.
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return launch(name, List.of("-cp", classPath, mainClass.getName()), env, workDir);
+    }
+
+    private static NodeProcess launch(String name, List<String> launchArgs, Map<String, String> env, Path workDir) throws IOException {
         Map<String, String> full = new HashMap<>(env);
         full.putIfAbsent("HEARTH_NODE_NAME", name);
         full.putIfAbsent("HEARTH_MANAGEMENT_PORT", String.valueOf(freePort()));
@@ -57,7 +73,8 @@ final class NodeProcess implements AutoCloseable {
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(Arrays.asList(System.getProperty("hearth.jvm.flags", "").split("\\s+")));
         command.removeIf(String::isBlank);
-        command.addAll(List.of("-Xmx256m", "-jar", jar));
+        command.add("-Xmx256m");
+        command.addAll(launchArgs);
         Path log = workDir.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
@@ -68,7 +85,7 @@ final class NodeProcess implements AutoCloseable {
                 Integer.parseInt(full.get("HEARTH_HTTP_PORT")), log, builder.start());
     }
 
-    NodeProcess awaitHealthy(Duration limit) {
+    public NodeProcess awaitHealthy(Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (true) {
             if (!process.isAlive()) throw new AssertionError(name + " exited with " + process.exitValue() + ":\n" + logTail());
@@ -95,7 +112,7 @@ final class NodeProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    String logText() {
+    public String logText() {
         try {
             return Files.readString(log);
         } catch (IOException e) {
@@ -103,14 +120,19 @@ final class NodeProcess implements AutoCloseable {
         }
     }
 
-    String logTail() {
+    public String logTail() {
         String text = logText();
         return text.length() <= 4000 ? text : text.substring(text.length() - 4000);
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws IOException, InterruptedException {
         if (!process.isAlive()) return;
+        if (frozen) thaw(); // a stopped process would not act on SIGTERM
         process.destroy(); // SIGTERM: the node's shutdown hook runs
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -119,13 +141,34 @@ final class NodeProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook, no goodbye to the cluster, as when a machine dies. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
+    /** SIGSTOP: the process stays, silent, as in a long GC pause or a VM that was suspended. */
+    public void freeze() throws IOException, InterruptedException {
+        signal("STOP");
+        frozen = true;
+    }
+
+    /** SIGCONT: a frozen process runs on, unaware that time has passed. */
+    public void thaw() throws IOException, InterruptedException {
+        signal("CONT");
+        frozen = false;
+    }
+
+    // ProcessHandle can only terminate or kill; stop and continue need kill(1).
+    private void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).redirectErrorStream(true).start();
+        String output = new String(kill.getInputStream().readAllBytes());
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IOException("kill -" + name + " " + process.pid() + " failed: " + output);
+        }
+    }
+
     /** The environment of a node in a test cluster that uses an external test database. */
-    static Map<String, String> env(String role, int clusterPort, String members, DatabaseUrl db, int failureSeconds) {
+    public static Map<String, String> env(String role, int clusterPort, String members, DatabaseUrl db, int failureSeconds) {
         return Map.of(
                 "HEARTH_ROLE", role,
                 "HEARTH_DB_URL", "postgresql://" + db.user() + "@" + db.host() + ":" + db.port() + "/" + db.database(),
@@ -145,7 +188,7 @@ final class NodeProcess implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

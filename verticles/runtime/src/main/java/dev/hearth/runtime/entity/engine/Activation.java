@@ -36,6 +36,7 @@ final class Activation implements EntityContext<Object> {
     final TypeInfo info;
     final ContextInternal home;
     private final EntityRuntime runtime;
+    private final int leaseTerm;
     private final ArrayDeque<Invocation> waiting = new ArrayDeque<>();
     private Phase phase = Phase.CLAIMING;
     private Object instance;
@@ -60,6 +61,7 @@ final class Activation implements EntityContext<Object> {
         this.id = id;
         this.home = home;
         this.lastUsedMillis = runtime.clock().millis();
+        this.leaseTerm = runtime.leaseTerm();
     }
 
     // --- EntityContext, for the implementation ---
@@ -172,6 +174,15 @@ final class Activation implements EntityContext<Object> {
         used(inv);
         if (inv.expired()) {
             runtime.timedOut(inv);
+            return;
+        }
+        if (!runtime.serving(leaseTerm)) {
+            // Past its lease (frozen, cut off from the database) this node may have been replaced
+            // as the owner: its memory may be stale, so it answers nothing from it.
+            EntityUnavailableException lapsed = new EntityUnavailableException(
+                    "node " + runtime.nodeId() + " no longer holds the lease " + id + " was activated under");
+            inv.reply.tryFail(lapsed);
+            abandon(lapsed);
             return;
         }
         if (inv.commandId != null) {

@@ -259,6 +259,16 @@ public final class EntityRuntime implements Entities, RefBinder {
         return lease != null && lease.serving();
     }
 
+    /** The term of this node's lease, for an activation to know the lease it was claimed under. */
+    int leaseTerm() {
+        return lease == null ? 0 : lease.term();
+    }
+
+    /** Whether an activation claimed in that lease term may still answer from memory. */
+    boolean serving(int term) {
+        return serving() && lease.term() == term;
+    }
+
     // --- calls ---
 
     Future<Object> invoke(EntityId id, MethodInfo method, Object[] args, CallOptions callOptions) {

@@ -30,6 +30,8 @@ final class LeaseKeeper {
     private volatile long servingUntilNanos = System.nanoTime();
     private boolean renewing;
     private volatile boolean held;
+    /** Counts the leases this node has lost; a later lease is a new term. */
+    private volatile int term;
     private long timer = -1;
 
     LeaseKeeper(Vertx vertx, EntityStore store, String nodeId, Duration length, Duration every,
@@ -48,12 +50,22 @@ final class LeaseKeeper {
         return store.openLease(nodeId, length).compose(v -> {
             granted(sent);
             timer = vertx.setPeriodic(every.toMillis(), t -> renew());
-            return store.renewLease(nodeId, length).onSuccess(onLiveHosts::accept).mapEmpty();
+            // The first statements on a cold pool can take most of a lease: count from the renewal.
+            long renewalSent = System.nanoTime();
+            return store.renewLease(nodeId, length).onSuccess(hosts -> {
+                granted(renewalSent);
+                onLiveHosts.accept(hosts);
+            }).mapEmpty();
         });
     }
 
     boolean serving() {
         return held && System.nanoTime() - servingUntilNanos < 0;
+    }
+
+    /** Which lease this is: it changes when a lease is lost, before another can be granted. */
+    int term() {
+        return term;
     }
 
     Future<Void> close() {
@@ -69,8 +81,9 @@ final class LeaseKeeper {
     }
 
     private void renew() {
-        if (renewing) return;
+        // Checked first: a renewal that hangs must not keep the node serving past its lease.
         if (held && !serving()) lost("it ran out before it was renewed (frozen, or the database unreachable)");
+        if (renewing) return;
         renewing = true;
         long sent = System.nanoTime();
         Future<List<String>> renewal = held ? store.renewLease(nodeId, length)
@@ -92,6 +105,7 @@ final class LeaseKeeper {
     private void lost(String why) {
         if (!held) return;
         held = false;
+        term++;
         log.error("Node {} lost its lease ({}): dropping its activations without saving", nodeId, why);
         onLost.run();
     }
