@@ -1,5 +1,9 @@
 package dev.hearth.runtime.entity;
 
+import io.vertx.core.Future;
+
+import java.util.function.Function;
+
 /**
  * What an entity's implementation gets from the runtime, through its constructor: its
  * identity, its state, and the means to call other entities. Used only from the entity's
@@ -40,4 +44,22 @@ public interface EntityContext<S> {
      * @throws IllegalStateException when the entity's class does not implement {@link Remindable}
      */
     Reminders reminders();
+
+    /**
+     * Sends a call to another entity exactly once, as part of this call's change: an item
+     * leaving this entity for another. The call is stored in the same transaction as this
+     * entity's change (the reply waits for it), delivered once that commits, and applied by
+     * the receiver as a command in the same transaction as the receiver's change, even when
+     * either node dies in between: the item is never in both places, nor in neither. If this
+     * call fails, nothing is sent. A delivery the receiver refuses (its method fails) is tried
+     * again later; give a refund to send something back instead.
+     * @param deliver makes one call on the receiver, e.g. {@code p -> p.receive(item)}
+     */
+    <T> void transfer(Ref<T> to, Function<T, Future<?>> deliver);
+
+    /**
+     * As {@link #transfer(Ref, Function)}, but if the receiver refuses the delivery, the
+     * refund is sent instead, exactly once (usually back to this entity): {@code me -> me.receive(item)}.
+     */
+    <T, R> void transfer(Ref<T> to, Function<T, Future<?>> deliver, Ref<R> refundTo, Function<R, Future<?>> refund);
 }

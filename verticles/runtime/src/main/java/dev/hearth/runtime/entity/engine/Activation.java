@@ -1,14 +1,20 @@
 package dev.hearth.runtime.entity.engine;
 
+import dev.hearth.runtime.entity.EntityCallException;
 import dev.hearth.runtime.entity.EntityContext;
 import dev.hearth.runtime.entity.EntityId;
 import dev.hearth.runtime.entity.EntityUnavailableException;
 import dev.hearth.runtime.entity.Entities;
+import dev.hearth.runtime.entity.Ref;
 import dev.hearth.runtime.entity.Remindable;
 import dev.hearth.runtime.entity.Reminders;
 import dev.hearth.runtime.entity.Timers;
+import dev.hearth.runtime.entity.engine.Invocation.TransferMode;
 import dev.hearth.runtime.entity.store.Claim;
+import dev.hearth.runtime.entity.store.DueTransfer;
 import dev.hearth.runtime.entity.store.Save;
+import dev.hearth.runtime.entity.store.Settlement;
+import dev.hearth.runtime.entity.store.Transfer;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
@@ -18,9 +24,14 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One entity active on this node: its instance, its state, the epoch it was claimed at, and
@@ -44,6 +55,13 @@ final class Activation implements EntityContext<Object> {
     private long epoch;
     /** The state changed since it was last handed to the commit queue. */
     private boolean dirty;
+    /** Transfers sent since the last hand-over to the commit queue; they go with the next save. */
+    private final List<Transfer> outgoing = new ArrayList<>();
+    /**
+     * Results of commands applied here whose save has not committed yet: a second delivery
+     * of one (a retry, a transfer delivered twice) must not apply it again meanwhile.
+     */
+    private final Map<String, Object> uncommittedCommands = new HashMap<>();
     /** Completes when every change handed to the commit queue so far has committed. */
     private Future<Void> committed = Future.succeededFuture();
     private int running;
@@ -100,6 +118,18 @@ final class Activation implements EntityContext<Object> {
             throw new IllegalStateException(instance.getClass().getSimpleName() + " must implement Remindable to set reminders");
         }
         return new EntityReminders(runtime.store(), id);
+    }
+
+    @Override
+    public <T> void transfer(Ref<T> to, Function<T, Future<?>> deliver) {
+        outgoing.add(new Transfer(UUID.randomUUID().toString(), CallRecorder.record(runtime, to, deliver), null,
+                runtime.transferRetryAfter()));
+    }
+
+    @Override
+    public <T, R> void transfer(Ref<T> to, Function<T, Future<?>> deliver, Ref<R> refundTo, Function<R, Future<?>> refund) {
+        outgoing.add(new Transfer(UUID.randomUUID().toString(), CallRecorder.record(runtime, to, deliver),
+                CallRecorder.record(runtime, refundTo, refund), runtime.transferRetryAfter()));
     }
 
     // --- lifecycle ---
@@ -194,6 +224,10 @@ final class Activation implements EntityContext<Object> {
 
     /** A call with a command id applies once: a retry gets the stored result. */
     private void runCommand(Invocation inv) {
+        if (uncommittedCommands.containsKey(inv.commandId)) {
+            replyAfterCommits(inv, uncommittedCommands.get(inv.commandId));
+            return;
+        }
         running++; // holds the turn while the store answers
         if (!inv.interleaved() && running == 1) turnChain = inv.chain.id();
         runtime.store().commandResult(id, inv.commandId).onComplete(ar -> onHome(() -> {
@@ -216,48 +250,73 @@ final class Activation implements EntityContext<Object> {
         if (!inv.interleaved() && running == 1) turnChain = inv.chain.id();
         Object before = state;
         boolean changedBefore = dirty;
+        int sentBefore = outgoing.size();
         ContextInternal callContext = home.duplicate();
         callContext.putLocal(EntityRuntime.CHAIN, inv.chain.then(inv.target, inv.methodName()));
         if (info.type.virtualThreadsEnabled()) {
             callContext.runOnContext(v -> inv.invoke(instance)
-                    .onComplete(ar -> onHome(() -> finish(inv, ar.succeeded(), ar.result(), ar.cause(), before, changedBefore))));
+                    .onComplete(ar -> onHome(() -> finish(inv, ar.succeeded(), ar.result(), ar.cause(), before, changedBefore, sentBefore))));
         } else {
             callContext.dispatch(() -> inv.invoke(instance)
-                    .onComplete(ar -> onHome(() -> finish(inv, ar.succeeded(), ar.result(), ar.cause(), before, changedBefore))));
+                    .onComplete(ar -> onHome(() -> finish(inv, ar.succeeded(), ar.result(), ar.cause(), before, changedBefore, sentBefore))));
         }
     }
 
-    private void finish(Invocation inv, boolean succeeded, Object result, Throwable failure, Object before, boolean changedBefore) {
+    private void finish(Invocation inv, boolean succeeded, Object result, Throwable failure, Object before,
+                        boolean changedBefore, int sentBefore) {
         running--;
         used(inv);
         if (phase == Phase.GONE) {
             inv.reply.tryFail(new EntityUnavailableException(id + " was fenced out while answering"));
         } else if (!succeeded) {
-            // A failed call changes nothing, when calls take turns (interleaved ones may see each other).
+            // A failed call changes nothing and sends nothing, when calls take turns (interleaved ones may see each other).
             if (running == 0) {
                 state = before;
                 dirty = changedBefore;
+                outgoing.subList(sentBefore, outgoing.size()).clear();
             }
-            inv.reply.tryFail(runtime.failure(inv, failure));
-        } else if (!dirty) {
+            EntityCallException refusal = runtime.failure(inv, failure);
+            if (inv.transfer == TransferMode.REFUND_IF_REFUSED) {
+                // Refused for good: the transfer becomes its refund, and a second delivery finds it applied.
+                uncommittedCommands.put(inv.commandId, null);
+                commit(inv.commandId, null, new Settlement(inv.commandId, false));
+                committed.onComplete(ar -> inv.reply.tryFail(refusal));
+            } else {
+                inv.reply.tryFail(refusal);
+            }
+        } else if (!dirty && outgoing.isEmpty() && !inv.isTransfer()) {
             replyAfterCommits(inv, result);
-        } else if (info.type.writeBehind() != null && inv.commandId == null) {
+        } else if (info.type.writeBehind() != null && inv.commandId == null && outgoing.isEmpty()) {
             scheduleWriteBehind(info.type.writeBehind());
             inv.reply.tryComplete(result);
         } else {
-            commit(inv.commandId, inv.commandId == null ? null : runtime.encodeResult(inv.method, result));
+            if (inv.commandId != null) uncommittedCommands.put(inv.commandId, result);
+            commit(inv.commandId, inv.commandId == null ? null : runtime.encodeResult(inv.method, result),
+                    inv.isTransfer() ? new Settlement(inv.commandId, true) : null);
             replyAfterCommits(inv, result);
         }
         pump();
     }
 
-    /** Hands the current state to the commit queue; later replies wait for it. */
-    private void commit(String commandId, String resultJson) {
+    /**
+     * Hands the current state to the commit queue, with the transfers sent since the last
+     * time and the one this change settles; later replies wait for it.
+     */
+    private void commit(String commandId, String resultJson, Settlement settles) {
         dirty = false;
         cancelWriteBehind();
-        Save save = new Save(id, epoch, info.type.schemaVersion(), runtime.codec().encodeState(state), commandId, resultJson);
+        List<Transfer> sent = List.copyOf(outgoing);
+        outgoing.clear();
+        Save save = new Save(id, epoch, info.type.schemaVersion(), runtime.codec().encodeState(state), commandId, resultJson,
+                sent, settles);
         Future<Void> landed = runtime.commits().commit(save).compose(ok -> ok ? Future.succeededFuture()
                 : Future.failedFuture(new EntityUnavailableException(id + " was fenced out: another node owns it now")));
+        landed.onSuccess(v -> onHome(() -> {
+            if (commandId != null) uncommittedCommands.remove(commandId);
+            if (!sent.isEmpty()) runtime.sendCommitted(sent.stream()
+                    .map(t -> new DueTransfer(t.id(), t.deliver(), t.refund() != null)).toList());
+            if (settles != null && !settles.accepted()) runtime.refundDue();
+        }));
         landed.onFailure(e -> onHome(() -> {
             if (phase != Phase.GONE) {
                 // Memory is ahead of the database now; forget it and reload committed state next time.
@@ -285,7 +344,7 @@ final class Activation implements EntityContext<Object> {
         long deadline = System.nanoTime() + Math.max(0, delay.toNanos() - TimeUnit.MILLISECONDS.toNanos(TimerWheel.TICK_MILLIS));
         writeBehindTimer = runtime.wheelOf(id).scheduleAt(deadline, () -> onHome(() -> {
             writeBehindTimer = null;
-            if (dirty && phase == Phase.ACTIVE) commit(null, null);
+            if ((dirty || !outgoing.isEmpty()) && phase == Phase.ACTIVE) commit(null, null, null);
         }));
     }
 
@@ -323,7 +382,7 @@ final class Activation implements EntityContext<Object> {
     private void finishDeactivation() {
         if (phase != Phase.DEACTIVATING) return;
         phase = Phase.GONE;
-        if (dirty) commit(null, null);
+        if (dirty || !outgoing.isEmpty()) commit(null, null, null);
         committed.transform(ar -> instance == null ? Future.succeededFuture()
                         : runtime.store().release(runtime.nodeId(), id, epoch))
                 .onComplete(ar -> onHome(() -> {

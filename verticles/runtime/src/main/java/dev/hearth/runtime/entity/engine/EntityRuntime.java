@@ -14,7 +14,10 @@ import dev.hearth.runtime.entity.Ref;
 import dev.hearth.runtime.entity.RefBinder;
 import dev.hearth.runtime.entity.codec.EntityCodec;
 import dev.hearth.runtime.entity.store.ClaimedReminder;
+import dev.hearth.runtime.entity.store.DueTransfer;
 import dev.hearth.runtime.entity.store.EntityStore;
+import dev.hearth.runtime.entity.store.StoredCall;
+import dev.hearth.runtime.entity.engine.Invocation.TransferMode;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -85,7 +88,8 @@ public final class EntityRuntime implements Entities, RefBinder {
     private volatile boolean closing;
     private CommitQueue commits;
     private LeaseKeeper lease;
-    private ReminderPoller reminders;
+    private DuePoller<ClaimedReminder> reminders;
+    private DuePoller<DueTransfer> transfers;
     private MessageConsumer<Buffer> consumer;
     private AsyncMap<String, String> where;
     private final List<Long> timers = new ArrayList<>();
@@ -138,11 +142,16 @@ public final class EntityRuntime implements Entities, RefBinder {
                     this::leaseLost, hosts -> liveHosts = hosts);
             consumer = vertx.eventBus().consumer(ADDRESS_PREFIX + nodeId, this::onRemoteCall);
             timers.add(vertx.setPeriodic(options.idleCheckEvery().toMillis(), t -> deactivateIdle()));
-            // The claim of a reminder outlasts the call that fires it, with room to spare.
-            reminders = new ReminderPoller(context, store, options.reminderPollEvery(), options.callTimeout().multipliedBy(2),
-                    this::serving, this::fireReminder);
+            // A claim outlasts the call that does the work, with room to spare.
+            Duration claimLease = options.callTimeout().multipliedBy(2);
+            reminders = new DuePoller<>(context, "reminders", options.reminderPollEvery(), this::serving,
+                    max -> store.claimDueReminders(max, claimLease),
+                    claimed -> fireReminder(claimed).compose(fired -> store.reminderFired(claimed)));
+            transfers = new DuePoller<>(context, "transfers", options.reminderPollEvery(), this::serving,
+                    max -> store.claimDueTransfers(max, claimLease), this::deliverTransfer);
             whereMap.compose(x -> consumer.completion()).compose(x -> lease.open())
                     .onSuccess(x -> reminders.start())
+                    .onSuccess(x -> transfers.start())
                     .onSuccess(x -> log.info("Entity runtime up on node {} ({} types)", nodeId, typesByName.size()))
                     .onComplete(started);
         });
@@ -156,6 +165,7 @@ public final class EntityRuntime implements Entities, RefBinder {
         context.runOnContext(v -> {
             timers.forEach(vertx::cancelTimer);
             if (reminders != null) reminders.stop();
+            if (transfers != null) transfers.stop();
             Future<Void> unregistered = consumer == null ? Future.succeededFuture() : consumer.unregister();
             List<Future<Void>> leaving = new ArrayList<>();
             for (Activation activation : List.copyOf(active.values())) {
@@ -278,10 +288,56 @@ public final class EntityRuntime implements Entities, RefBinder {
         long timeout = (callOptions.timeout() != null ? callOptions.timeout() : options.callTimeout()).toNanos();
         Promise<Object> reply = caller != null ? caller.promise() : Promise.promise();
         Invocation inv = new Invocation(id, method, args, chain, System.nanoTime() + timeout,
-                callOptions.commandId(), reply, false);
+                callOptions.commandId(), TransferMode.NONE, reply, false);
         dispatch(inv);
         deadlines.watch(inv);
         return reply.future();
+    }
+
+    /**
+     * Delivers a stored transfer as a command under its id, wherever the receiver is; it is
+     * settled by the receiver's save. From the sender once its change commits, or from the
+     * poller when it came due again.
+     */
+    private Future<Object> deliverTransfer(DueTransfer due) {
+        StoredCall call = due.deliver();
+        TypeInfo info = typesByName.get(call.target().type());
+        MethodInfo method = info == null ? null : info.method(call.method());
+        if (method == null) {
+            return Future.failedFuture(new IllegalStateException("node " + nodeId + " has no entity method "
+                    + call.target().type() + "." + call.method() + " for transfer " + due.id()));
+        }
+        Object[] args;
+        try {
+            args = codec.decodeArguments(Buffer.buffer(call.argsJson()), method.parameterTypes);
+        } catch (RuntimeException e) {
+            return Future.failedFuture(new IllegalStateException("transfer " + due.id() + " cannot be decoded: " + e.getMessage(), e));
+        }
+        Promise<Object> reply = context.promise();
+        Invocation inv = new Invocation(call.target(), method, args, CallChain.start(),
+                System.nanoTime() + options.callTimeout().toNanos(), due.id(),
+                due.refundable() ? TransferMode.REFUND_IF_REFUSED : TransferMode.RETRY_IF_REFUSED, reply, false);
+        dispatch(inv);
+        deadlines.watch(inv);
+        return reply.future();
+    }
+
+    /** The sender's change committed: deliver its transfers now rather than when they come due. */
+    void sendCommitted(List<DueTransfer> sent) {
+        for (DueTransfer transfer : sent) {
+            deliverTransfer(transfer).onFailure(e -> log.debug("Transfer {} not delivered yet ({}); it is delivered again later",
+                    transfer.id(), e.getMessage()));
+        }
+    }
+
+    /** A refusal turned a transfer into its refund, due now. */
+    void refundDue() {
+        if (transfers != null) transfers.pollSoon();
+    }
+
+    /** How long a transfer's first delivery has before any node delivers it again: a call's full timeout. */
+    Duration transferRetryAfter() {
+        return options.callTimeout();
     }
 
     private void dispatch(Invocation inv) {
@@ -348,6 +404,7 @@ public final class EntityRuntime implements Entities, RefBinder {
                 .addHeader("c", inv.chain.encode())
                 .addHeader("d", Long.toString(inv.remainingMillis()));
         if (inv.commandId != null) delivery.addHeader("i", inv.commandId);
+        if (inv.isTransfer()) delivery.addHeader("x", inv.transfer.name());
         Buffer body;
         try {
             body = codec.encodeArguments(inv.args, inv.method.parameterTypes);
@@ -422,7 +479,8 @@ public final class EntityRuntime implements Entities, RefBinder {
         long remaining = parseMillis(message.headers().get("d"), options.callTimeout().toMillis());
         Promise<Object> reply = Promise.promise();
         Invocation inv = new Invocation(id, method, args, CallChain.decode(message.headers().get("c")),
-                System.nanoTime() + remaining * 1_000_000, message.headers().get("i"), reply, true);
+                System.nanoTime() + remaining * 1_000_000, message.headers().get("i"),
+                transferMode(message.headers().get("x")), reply, true);
         reply.future().onComplete(ar -> {
             if (ar.succeeded()) {
                 try {
@@ -441,6 +499,15 @@ public final class EntityRuntime implements Entities, RefBinder {
             }
         });
         serveHere(inv);
+    }
+
+    private static TransferMode transferMode(String header) {
+        if (header == null) return TransferMode.NONE;
+        try {
+            return TransferMode.valueOf(header);
+        } catch (IllegalArgumentException e) {
+            return TransferMode.NONE;
+        }
     }
 
     private static long parseMillis(String text, long fallback) {
@@ -584,7 +651,7 @@ public final class EntityRuntime implements Entities, RefBinder {
         return invoke(id, MethodInfo.REMINDER, new Object[]{claimed.reminder().name()}, CallOptions.DEFAULTS);
     }
 
-    private TypeInfo typeOf(Class<?> contract) {
+    TypeInfo typeOf(Class<?> contract) {
         TypeInfo info = typesByContract.get(contract);
         if (info == null) {
             throw new IllegalArgumentException(contract.getName() + " is not a registered entity type (" + EntityName.Of.type(contract) + ")");

@@ -12,6 +12,9 @@ import java.util.function.Supplier;
  * once, by the callee or by the caller's timeout, whichever comes first.
  */
 final class Invocation {
+    /** Whether the call delivers a transfer, which the receiver settles in its save, and what a refusal does. */
+    enum TransferMode { NONE, RETRY_IF_REFUSED, REFUND_IF_REFUSED }
+
     final EntityId target;
     /** The method called; null for a timer's tick. */
     final MethodInfo method;
@@ -22,6 +25,8 @@ final class Invocation {
     final long deadlineNanos;
     final long timeoutMillis;
     final String commandId;
+    /** Not NONE only with a command id: the transfer's id. */
+    final TransferMode transfer;
     final Promise<Object> reply;
     /** Arrived from another node: it must be served here, never forwarded again. */
     final boolean remote;
@@ -29,12 +34,13 @@ final class Invocation {
     int hops;
 
     Invocation(EntityId target, MethodInfo method, Object[] args, CallChain chain, long deadlineNanos,
-               String commandId, Promise<Object> reply, boolean remote) {
-        this(target, method, args, null, chain, deadlineNanos, commandId, reply, remote);
+               String commandId, TransferMode transfer, Promise<Object> reply, boolean remote) {
+        this(target, method, args, null, chain, deadlineNanos, commandId, transfer, reply, remote);
     }
 
     private Invocation(EntityId target, MethodInfo method, Object[] args, Supplier<? extends Future<?>> tick,
-                       CallChain chain, long deadlineNanos, String commandId, Promise<Object> reply, boolean remote) {
+                       CallChain chain, long deadlineNanos, String commandId, TransferMode transfer,
+                       Promise<Object> reply, boolean remote) {
         this.target = target;
         this.method = method;
         this.args = args;
@@ -43,21 +49,27 @@ final class Invocation {
         this.deadlineNanos = deadlineNanos;
         this.timeoutMillis = Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000);
         this.commandId = commandId;
+        this.transfer = commandId == null ? TransferMode.NONE : transfer;
         this.reply = reply;
         this.remote = remote;
     }
 
     /** A timer's tick: a call of the entity by itself, starting its own call chain. */
     static Invocation tick(EntityId target, Supplier<? extends Future<?>> tick, long deadlineNanos, Promise<Object> done) {
-        return new Invocation(target, null, new Object[0], tick, CallChain.start(), deadlineNanos, null, done, false);
+        return new Invocation(target, null, new Object[0], tick, CallChain.start(), deadlineNanos, null, TransferMode.NONE, done, false);
     }
 
     boolean isTick() {
         return tick != null;
     }
 
+    /** Commands always take turns: a second delivery must see whether the first applied. */
     boolean interleaved() {
-        return method != null && method.interleaved;
+        return method != null && method.interleaved && commandId == null;
+    }
+
+    boolean isTransfer() {
+        return transfer != TransferMode.NONE;
     }
 
     /** Runs the call's method, or the tick, on the entity; what it throws becomes a failed future. */

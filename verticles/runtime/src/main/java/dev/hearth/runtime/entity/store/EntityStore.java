@@ -39,7 +39,10 @@ public interface EntityStore {
 
     /**
      * Saves a group of changes in one transaction. Each save lands only if the row is still
-     * owned by {@code nodeId} at the save's epoch; with it lands its command id and result.
+     * owned by {@code nodeId} at the save's epoch; with it land its command id and result, the
+     * transfers it sends (due again after their {@code retryAfter}) and the settlement of the
+     * transfer it applied: deleted when accepted; when refused, turned into its refund, due at
+     * once, or left as it is when it has none.
      * <p>The saves apply in order: an entity saved twice in a group ends with the later state,
      * and every save of it counts in its version. A command id the entity has already stored
      * keeps its first result and the save still lands: the store records what was answered,
@@ -86,4 +89,12 @@ public interface EntityStore {
      * Nothing changes when the reminder was set again or cancelled since the claim.
      */
     Future<Void> reminderFired(ClaimedReminder claimed);
+
+    // --- transfers: sent and settled by saves (see Save), delivered again from here ---
+
+    /**
+     * Claims up to {@code max} transfers that are due for delivery (their sender did not see
+     * them applied in time), marking each due {@code lease} from now, as with reminders.
+     */
+    Future<List<DueTransfer>> claimDueTransfers(int max, Duration lease);
 }

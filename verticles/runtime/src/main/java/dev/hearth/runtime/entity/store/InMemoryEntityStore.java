@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The entity store in memory, for the test kit: the contract of {@link PgEntityStore}
@@ -49,11 +50,15 @@ public final class InMemoryEntityStore implements EntityStore {
     private record ReminderKey(EntityId id, String name) {
     }
 
+    private record PendingTransfer(DueTransfer delivery, StoredCall refund, Instant dueAt) {
+    }
+
     private final InstantSource clock;
     private final Map<String, Instant> leaseEnds = new HashMap<>();
     private final Map<EntityId, Row> rows = new HashMap<>();
     private final Map<CommandKey, String> results = new HashMap<>();
     private final Map<ReminderKey, Reminder> reminders = new HashMap<>();
+    private final Map<String, PendingTransfer> transfers = new HashMap<>();
 
     public InMemoryEntityStore(InstantSource clock) {
         this.clock = clock;
@@ -108,6 +113,11 @@ public final class InMemoryEntityStore implements EntityStore {
                     results.putIfAbsent(new CommandKey(save.id(), save.commandId()),
                             Objects.requireNonNullElse(save.resultJson(), "null"));
                 }
+                if (save.settles() != null) settle(save.settles());
+                for (Transfer sent : save.transfers()) {
+                    transfers.put(sent.id(), new PendingTransfer(new DueTransfer(sent.id(), sent.deliver(), sent.refund() != null),
+                            sent.refund(), clock.instant().plus(sent.retryAfter())));
+                }
             }
             landed.add(lands);
         }
@@ -123,6 +133,34 @@ public final class InMemoryEntityStore implements EntityStore {
     @Override
     public synchronized Future<Optional<String>> commandResult(EntityId id, String commandId) {
         return Future.succeededFuture(Optional.ofNullable(results.get(new CommandKey(id, commandId))));
+    }
+
+    private void settle(Settlement settlement) {
+        PendingTransfer pending = transfers.get(settlement.transferId());
+        if (pending == null) return;
+        if (settlement.accepted()) {
+            transfers.remove(settlement.transferId());
+        } else if (pending.refund() != null) {
+            transfers.remove(settlement.transferId());
+            String refundId = Transfer.refundId(settlement.transferId());
+            transfers.put(refundId, new PendingTransfer(new DueTransfer(refundId, pending.refund(), false), null, clock.instant()));
+        }
+    }
+
+    @Override
+    public synchronized Future<List<DueTransfer>> claimDueTransfers(int max, Duration lease) {
+        Instant now = clock.instant();
+        List<PendingTransfer> due = transfers.values().stream().filter(t -> !t.dueAt().isAfter(now))
+                .sorted(Comparator.comparing(PendingTransfer::dueAt)).limit(max).toList();
+        for (PendingTransfer t : due) {
+            transfers.put(t.delivery().id(), new PendingTransfer(t.delivery(), t.refund(), now.plus(lease)));
+        }
+        return Future.succeededFuture(due.stream().map(PendingTransfer::delivery).toList());
+    }
+
+    /** Transfers sent and not yet applied (or refunded), by id. For tests. */
+    public synchronized Set<String> pendingTransfers() {
+        return Set.copyOf(transfers.keySet());
     }
 
     /** The entity's last committed state as JSON; empty when it was never saved. For tests. */

@@ -73,12 +73,15 @@ public final class PgEntityStore implements EntityStore {
      * one epoch collapse into the last of them, whose state it ends with, and each counts in
      * the version: the same as applying them one by one, since a save changes neither owner
      * nor epoch. {@code ords} are the input positions (from 1) that landed with a row. At most
-     * one epoch per entity matches its row, so no row is updated twice.
+     * one epoch per entity matches its row, so no row is updated twice. Command ids, sent
+     * transfers ($11..$20, each with the position of its save) and settled transfers land
+     * only with a save that landed.
      */
     private static final String SAVE_ALL = """
             WITH save AS (
-                SELECT * FROM unnest($2::text[], $3::text[], $4::bigint[], $5::int[], $6::text[], $7::text[], $8::text[])
-                    WITH ORDINALITY AS s(type, key, epoch, schema_version, state, command_id, result, ord)
+                SELECT * FROM unnest($2::text[], $3::text[], $4::bigint[], $5::int[], $6::text[], $7::text[], $8::text[],
+                                     $9::text[], $10::bool[])
+                    WITH ORDINALITY AS s(type, key, epoch, schema_version, state, command_id, result, settles, accepted, ord)
             ), latest AS (
                 SELECT DISTINCT ON (type, key, epoch) type, key, epoch, schema_version, state,
                        array_agg(ord) OVER (PARTITION BY type, key, epoch) AS ords
@@ -91,13 +94,35 @@ public final class PgEntityStore implements EntityStore {
                   FROM latest l
                  WHERE e.type = l.type AND e.key = l.key AND e.owner = $1 AND e.epoch = l.epoch
                 RETURNING e.type, e.key, e.epoch, l.ords
+            ), saved AS (
+                SELECT s.* FROM save s JOIN landed USING (type, key, epoch)
             ), commands AS (
                 INSERT INTO entity_commands (type, key, command_id, result)
-                SELECT s.type, s.key, s.command_id, coalesce(s.result, 'null')
-                  FROM save s JOIN landed USING (type, key, epoch)
-                 WHERE s.command_id IS NOT NULL
-                 ORDER BY s.ord
+                SELECT type, key, command_id, coalesce(result, 'null')
+                  FROM saved
+                 WHERE command_id IS NOT NULL
+                 ORDER BY ord
                 ON CONFLICT DO NOTHING
+            ), accepted AS (
+                DELETE FROM entity_transfers t USING saved s WHERE t.id = s.settles AND s.accepted
+            ), refunded AS (
+                UPDATE entity_transfers t
+                   SET id = t.id || '/refund', to_type = t.refund_type, to_key = t.refund_key,
+                       method = t.refund_method, args = t.refund_args,
+                       refund_type = NULL, refund_key = NULL, refund_method = NULL, refund_args = NULL,
+                       due_at = now(), attempts = 0
+                  FROM saved s
+                 WHERE t.id = s.settles AND NOT s.accepted AND t.refund_type IS NOT NULL
+            ), sent AS (
+                INSERT INTO entity_transfers (id, from_type, from_key, to_type, to_key, method, args,
+                                              refund_type, refund_key, refund_method, refund_args, due_at)
+                SELECT x.id, s.type, s.key, x.to_type, x.to_key, x.method, x.args,
+                       x.refund_type, x.refund_key, x.refund_method, x.refund_args,
+                       now() + x.retry_ms * interval '1 millisecond'
+                  FROM unnest($11::bigint[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[],
+                              $17::text[], $18::text[], $19::text[], $20::text[], $21::bigint[])
+                       AS x(ord, id, to_type, to_key, method, args, refund_type, refund_key, refund_method, refund_args, retry_ms)
+                  JOIN saved s ON s.ord = x.ord
             )
             SELECT ords FROM landed
             """;
@@ -153,6 +178,22 @@ public final class PgEntityStore implements EntityStore {
                SET due_at = $5::timestamptz + ((floor(extract(epoch FROM now() - $5::timestamptz) * 1000 / period_ms) + 1)
                                               * period_ms)::float8 * interval '1 millisecond'
              WHERE type = $1 AND key = $2 AND name = $3 AND due_at = $4::timestamptz
+            """;
+
+    /** As with reminders: each due transfer moves a lease ahead, so one node delivers it at a time. */
+    private static final String CLAIM_DUE_TRANSFERS = """
+            WITH due AS (
+                SELECT id FROM entity_transfers
+                 WHERE due_at <= now()
+                 ORDER BY due_at
+                 LIMIT $1
+                   FOR UPDATE SKIP LOCKED
+            )
+            UPDATE entity_transfers t
+               SET due_at = now() + $2::bigint * interval '1 millisecond', attempts = t.attempts + 1
+              FROM due
+             WHERE t.id = due.id
+            RETURNING t.id, t.to_type, t.to_key, t.method, t.args, t.refund_type IS NOT NULL AS refundable
             """;
 
     /** A claim refused by an owner that has just left is tried again, a few times at most. */
@@ -222,9 +263,12 @@ public final class PgEntityStore implements EntityStore {
     public Future<List<Boolean>> saveAll(String nodeId, List<Save> saves) {
         if (saves.isEmpty()) return Future.succeededFuture(List.of());
         int n = saves.size();
-        String[] types = new String[n], keys = new String[n], states = new String[n], commandIds = new String[n], results = new String[n];
+        String[] types = new String[n], keys = new String[n], states = new String[n], commandIds = new String[n],
+                results = new String[n], settles = new String[n];
         Long[] epochs = new Long[n];
         Integer[] schemaVersions = new Integer[n];
+        Boolean[] accepted = new Boolean[n];
+        TransferColumns transfers = new TransferColumns();
         for (int i = 0; i < n; i++) {
             Save save = saves.get(i);
             types[i] = save.id().type();
@@ -234,10 +278,15 @@ public final class PgEntityStore implements EntityStore {
             states[i] = save.stateJson();
             commandIds[i] = save.commandId();
             results[i] = save.resultJson();
+            settles[i] = save.settles() == null ? null : save.settles().transferId();
+            accepted[i] = save.settles() != null && save.settles().accepted();
+            for (Transfer transfer : save.transfers()) transfers.add(i + 1, transfer);
         }
         Tuple args = Tuple.tuple().addString(nodeId)
                 .addArrayOfString(types).addArrayOfString(keys).addArrayOfLong(epochs).addArrayOfInteger(schemaVersions)
-                .addArrayOfString(states).addArrayOfString(commandIds).addArrayOfString(results);
+                .addArrayOfString(states).addArrayOfString(commandIds).addArrayOfString(results)
+                .addArrayOfString(settles).addArrayOfBoolean(accepted);
+        transfers.addTo(args);
         return pool.preparedQuery(SAVE_ALL).execute(args).map(rows -> {
             Boolean[] landed = new Boolean[n];
             Arrays.fill(landed, false);
@@ -246,6 +295,38 @@ public final class PgEntityStore implements EntityStore {
             }
             return List.of(landed);
         });
+    }
+
+    /** The transfers of a group as one array per column, each row with the position of its save. */
+    private static final class TransferColumns {
+        private final List<Long> ords = new ArrayList<>();
+        private final List<String> ids = new ArrayList<>(), toTypes = new ArrayList<>(), toKeys = new ArrayList<>(),
+                methods = new ArrayList<>(), args = new ArrayList<>(), refundTypes = new ArrayList<>(),
+                refundKeys = new ArrayList<>(), refundMethods = new ArrayList<>(), refundArgs = new ArrayList<>();
+        private final List<Long> retryMillis = new ArrayList<>();
+
+        void add(long ord, Transfer transfer) {
+            StoredCall deliver = transfer.deliver(), refund = transfer.refund();
+            ords.add(ord);
+            ids.add(transfer.id());
+            toTypes.add(deliver.target().type());
+            toKeys.add(deliver.target().key());
+            methods.add(deliver.method());
+            args.add(deliver.argsJson());
+            refundTypes.add(refund == null ? null : refund.target().type());
+            refundKeys.add(refund == null ? null : refund.target().key());
+            refundMethods.add(refund == null ? null : refund.method());
+            refundArgs.add(refund == null ? null : refund.argsJson());
+            retryMillis.add(transfer.retryAfter().toMillis());
+        }
+
+        void addTo(Tuple tuple) {
+            tuple.addArrayOfLong(ords.toArray(Long[]::new));
+            for (List<String> column : List.of(ids, toTypes, toKeys, methods, args, refundTypes, refundKeys, refundMethods, refundArgs)) {
+                tuple.addArrayOfString(column.toArray(String[]::new));
+            }
+            tuple.addArrayOfLong(retryMillis.toArray(Long[]::new));
+        }
     }
 
     @Override
@@ -315,6 +396,19 @@ public final class PgEntityStore implements EntityStore {
         Tuple args = Tuple.of(reminder.id().type(), reminder.id().key(), reminder.name(), utc(claimed.leasedUntil()));
         if (reminder.period() == null) return pool.preparedQuery(FIRED_ONCE).execute(args).mapEmpty();
         return pool.preparedQuery(FIRED_PERIODIC).execute(args.addOffsetDateTime(utc(reminder.dueAt()))).mapEmpty();
+    }
+
+    @Override
+    public Future<List<DueTransfer>> claimDueTransfers(int max, Duration lease) {
+        return pool.preparedQuery(CLAIM_DUE_TRANSFERS).execute(Tuple.of(max, lease.toMillis())).map(rows -> {
+            List<DueTransfer> due = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                StoredCall deliver = new StoredCall(new EntityId(row.getString("to_type"), row.getString("to_key")),
+                        row.getString("method"), row.getString("args"));
+                due.add(new DueTransfer(row.getString("id"), deliver, row.getBoolean("refundable")));
+            }
+            return due;
+        });
     }
 
     private static Duration period(Long millis) {

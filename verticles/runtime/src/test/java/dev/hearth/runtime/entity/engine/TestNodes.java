@@ -3,6 +3,7 @@ package dev.hearth.runtime.entity.engine;
 import dev.hearth.runtime.db.DatabaseUrl;
 import dev.hearth.runtime.entity.EntityRuntimeOptions;
 import dev.hearth.runtime.entity.EntityType;
+import dev.hearth.runtime.entity.store.EntityStore;
 import dev.hearth.runtime.entity.store.PgEntityStore;
 import dev.hearth.runtime.testing.TestDatabase;
 import io.vertx.core.Future;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 
 /**
  * Entity runtimes for one test, on one fresh PostgreSQL database. Nodes share one Vert.x
@@ -49,14 +51,25 @@ final class TestNodes implements AutoCloseable {
     private final List<EntityRuntime> running = new ArrayList<>();
 
     EntityRuntime start(String nodeId, EntityRuntimeOptions options, List<EntityType<?, ?>> types) {
-        EntityRuntime runtime = await(EntityRuntime.start(vertx, store, types, options.withNodeId(nodeId)));
+        return start(nodeId, options, types, UnaryOperator.identity());
+    }
+
+    /** A node whose store calls go through {@code wrap}, for a test to watch or break them. */
+    EntityRuntime start(String nodeId, EntityRuntimeOptions options, List<EntityType<?, ?>> types,
+                        UnaryOperator<EntityStore> wrap) {
+        EntityRuntime runtime = await(EntityRuntime.start(vertx, wrap.apply(store), types, options.withNodeId(nodeId)));
         running.add(runtime);
         return runtime;
     }
 
     Alone startAlone(String nodeId, EntityRuntimeOptions options, List<EntityType<?, ?>> types) {
+        return startAlone(nodeId, options, types, UnaryOperator.identity());
+    }
+
+    Alone startAlone(String nodeId, EntityRuntimeOptions options, List<EntityType<?, ?>> types, UnaryOperator<EntityStore> wrap) {
         Vertx own = Vertx.vertx();
-        return new Alone(await(EntityRuntime.start(own, new PgEntityStore(pool(own)), types, options.withNodeId(nodeId))), own);
+        return new Alone(await(EntityRuntime.start(own, wrap.apply(new PgEntityStore(pool(own))), types,
+                options.withNodeId(nodeId))), own);
     }
 
     /** A graceful stop: saves and hands over every activation, then ends the lease. */

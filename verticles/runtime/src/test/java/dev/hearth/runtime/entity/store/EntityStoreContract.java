@@ -314,6 +314,75 @@ abstract class EntityStoreContract {
         assertThat(claimed).doesNotHaveDuplicates().hasSize(40);
     }
 
+    // --- transfers ---
+
+    @Test
+    void aTransferIsSentOnlyWithASaveThatLandsAndIsDueAfterItsRetryTime() {
+        long epoch = claimed(TAVERN, A).epoch();
+        assertThat(saveAll(A, sending(TAVERN, epoch, transfer("t1", Duration.ZERO)),
+                sending(TAVERN, epoch - 1, transfer("fenced", Duration.ZERO)),
+                sending(TAVERN, epoch, transfer("later", LEASE)))).containsExactly(true, false, true);
+
+        assertThat(claimDueTransfers(10, LEASE)).containsExactly(
+                new DueTransfer("t1", new StoredCall(CELLAR, "receive/1", "[\"ale\"]"), true));
+        assertThat(claimDueTransfers(10, LEASE)).as("claimed: not due again until the claim ends").isEmpty();
+    }
+
+    @Test
+    void anAcceptedTransferIsGoneWithTheReceiversSave() {
+        sendFromTavern(transfer("t1", Duration.ZERO));
+        long epoch = claimed(CELLAR, B).epoch();
+        assertThat(saveAll(B, settling(CELLAR, epoch - 1, "t1", true))).as("fenced: settles nothing").containsExactly(false);
+        assertThat(claimDueTransfers(10, SHORT_LEASE)).extracting(DueTransfer::id).containsExactly("t1");
+
+        assertThat(saveAll(B, settling(CELLAR, epoch, "t1", true))).containsExactly(true);
+        assertThat(commandResult(CELLAR, "t1")).contains("null");
+        timePasses(SHORT_LEASE.multipliedBy(2));
+        assertThat(claimDueTransfers(10, LEASE)).isEmpty();
+    }
+
+    @Test
+    void aRefusedTransferBecomesItsRefundDueAtOnce() {
+        sendFromTavern(transfer("t1", LEASE));
+        long epoch = claimed(CELLAR, B).epoch();
+        assertThat(saveAll(B, settling(CELLAR, epoch, "t1", false))).containsExactly(true);
+
+        assertThat(claimDueTransfers(10, LEASE)).containsExactly(
+                new DueTransfer(Transfer.refundId("t1"), new StoredCall(TAVERN, "put/1", "[\"ale\"]"), false));
+    }
+
+    @Test
+    void aRefusedTransferWithoutRefundStaysAsItWas() {
+        sendFromTavern(new Transfer("t1", new StoredCall(CELLAR, "receive/1", "[\"ale\"]"), null, Duration.ZERO));
+        long epoch = claimed(CELLAR, B).epoch();
+        assertThat(saveAll(B, settling(CELLAR, epoch, "t1", false))).containsExactly(true);
+
+        assertThat(claimDueTransfers(10, LEASE)).containsExactly(
+                new DueTransfer("t1", new StoredCall(CELLAR, "receive/1", "[\"ale\"]"), false));
+    }
+
+    private void sendFromTavern(Transfer transfer) {
+        long epoch = claimed(TAVERN, A).epoch();
+        assertThat(saveAll(A, sending(TAVERN, epoch, transfer))).containsExactly(true);
+    }
+
+    /** Ale from the tavern to the cellar, back to the tavern if refused. */
+    static Transfer transfer(String id, Duration retryAfter) {
+        return new Transfer(id, new StoredCall(CELLAR, "receive/1", "[\"ale\"]"), new StoredCall(TAVERN, "put/1", "[\"ale\"]"), retryAfter);
+    }
+
+    static Save sending(EntityId id, long epoch, Transfer transfer) {
+        return new Save(id, epoch, SCHEMA, state("sent"), null, null, List.of(transfer), null);
+    }
+
+    static Save settling(EntityId id, long epoch, String transferId, boolean accepted) {
+        return new Save(id, epoch, SCHEMA, state("settled"), transferId, null, List.of(), new Settlement(transferId, accepted));
+    }
+
+    List<DueTransfer> claimDueTransfers(int max, Duration lease) {
+        return store.claimDueTransfers(max, lease).await();
+    }
+
     void setReminder(EntityId id, String name, Duration dueIn, Duration period) {
         store.setReminder(id, name, dueIn, period).await();
     }

@@ -79,4 +79,9 @@ public abstract class ForwardingEntityStore implements EntityStore {
     public Future<Void> reminderFired(ClaimedReminder claimed) {
         return store.reminderFired(claimed);
     }
+
+    @Override
+    public Future<List<DueTransfer>> claimDueTransfers(int max, Duration lease) {
+        return store.claimDueTransfers(max, lease);
+    }
 }
