@@ -2,6 +2,7 @@ package dev.hearth.node.it.entities;
 
 import dev.hearth.runtime.entity.EntityContext;
 import dev.hearth.runtime.entity.EntityType;
+import dev.hearth.runtime.entity.Ref;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
@@ -26,6 +27,21 @@ public final class CounterEntity implements Counter {
     @Override
     public Future<Integer> increment() {
         int next = self.state().value() + 1;
+        self.setState(new State(next));
+        return Future.succeededFuture(next);
+    }
+
+    @Override
+    public Future<Integer> moveTo(Ref<Counter> to, int amount) {
+        int left = self.state().value() - amount;
+        self.setState(new State(left));
+        self.transfer(to, counter -> counter.add(amount));
+        return Future.succeededFuture(left);
+    }
+
+    @Override
+    public Future<Integer> add(int amount) {
+        int next = self.state().value() + amount;
         self.setState(new State(next));
         return Future.succeededFuture(next);
     }

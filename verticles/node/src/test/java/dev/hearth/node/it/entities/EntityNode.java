@@ -101,6 +101,11 @@ final class EntityNode implements AutoCloseable {
                 + (commandId == null ? "" : "&commandId=" + encode(commandId)) + timeout(timeout), timeout.plus(HTTP_GRACE));
     }
 
+    Reply move(String from, String to, int amount) {
+        return send("POST", "/counter/move?key=" + encode(from) + "&to=" + encode(to) + "&amount=" + amount
+                + timeout(Duration.ofSeconds(5)), Duration.ofSeconds(5).plus(HTTP_GRACE));
+    }
+
     Reply value(String key, Duration timeout) {
         return send("GET", "/counter/value?key=" + encode(key) + timeout(timeout), timeout.plus(HTTP_GRACE));
     }

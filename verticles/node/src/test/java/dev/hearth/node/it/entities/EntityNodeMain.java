@@ -45,6 +45,7 @@ import java.util.stream.IntStream;
  * GET  /health                                   node id, serving, live hosts, active count
  * POST /counter/increment?key=K[&amp;commandId=C]   GET /counter/value?key=K
  * POST /counter/increment-slowly?key=K&amp;millis=M
+ * POST /counter/move?key=K&amp;to=T&amp;amount=N          (a transfer of N from K to T)
  * POST /player/enter-level?key=K&amp;barrels=N      GET /player/score?key=K
  * </pre>
  * Every call takes {@code timeoutMs}. Answers are {@code {"value": ...}} or an error with
@@ -117,6 +118,8 @@ public final class EntityNodeMain {
         router.get("/counter/value").handler(ctx -> answer(ctx, counter(ctx).value()));
         router.post("/counter/increment-slowly").handler(ctx ->
                 answer(ctx, counter(ctx).incrementSlowly(Integer.parseInt(ctx.queryParams().get("millis")))));
+        router.post("/counter/move").handler(ctx -> answer(ctx, counter(ctx).moveTo(
+                runtime.refOf(Counter.class, ctx.queryParams().get("to")), Integer.parseInt(ctx.queryParams().get("amount")))));
         router.post("/player/enter-level").handler(ctx -> {
             List<Ref<Barrel>> barrels = IntStream.range(0, Integer.parseInt(ctx.queryParams().get("barrels")))
                     .mapToObj(i -> runtime.refOf(Barrel.class, "barrel-" + i)).toList();

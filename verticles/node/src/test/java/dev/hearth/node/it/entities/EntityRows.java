@@ -33,6 +33,17 @@ final class EntityRows {
         return query("SELECT key, owner, epoch, version, state::text FROM entities WHERE type = ?", type);
     }
 
+    /** Transfers sent and not yet applied by their receivers. */
+    long pendingTransfers() {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM entity_transfers")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count transfers", e);
+        }
+    }
+
     private Map<String, Row> query(String sql, String... args) {
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
              PreparedStatement s = c.prepareStatement(sql)) {
