@@ -31,6 +31,9 @@ class EntityTestKitTest {
         Future<Boolean> fireAt(Ref<Barrel> barrel);
 
         Future<Integer> shells();
+
+        /** Spends a shell and sends the hit as a transfer: the barrel is hit exactly once. */
+        Future<Void> lob(Ref<Barrel> barrel);
     }
 
     public static final class CannonEntity implements Cannon {
@@ -50,6 +53,13 @@ class EntityTestKitTest {
         public Future<Boolean> fireAt(Ref<Barrel> barrel) {
             self.setState(new State(self.state().shells() - 1));
             return barrel.get().onHit();
+        }
+
+        @Override
+        public Future<Void> lob(Ref<Barrel> barrel) {
+            self.setState(new State(self.state().shells() - 1));
+            self.transfer(barrel, Barrel::onHit);
+            return Future.succeededFuture();
         }
 
         @Override
@@ -97,6 +107,18 @@ class EntityTestKitTest {
         kit.await(kit.ref(Cannon.class, "north").fireAt(kit.refOf(Barrel.class, "b")));
 
         assertThat(kit.state(CannonEntity.TYPE, "north")).isEqualTo(new CannonEntity.State(9));
+    }
+
+    @Test
+    void aTransferReachesTheFakeItWasSentTo() {
+        kit.register(CannonEntity.TYPE).fake(Barrel.class, key -> FakeBarrel.exploding());
+
+        kit.await(kit.ref(Cannon.class, "north").lob(kit.refOf(Barrel.class, "b")));
+
+        assertThat(kit.state(CannonEntity.TYPE, "north")).isEqualTo(new CannonEntity.State(9));
+        long deadline = System.nanoTime() + EntityTestKit.AWAIT_TIMEOUT.toNanos();
+        while (kit.calls(Barrel.class).isEmpty() && System.nanoTime() < deadline) Thread.onSpinWait();
+        assertThat(kit.calls(Barrel.class)).extracting(Call::toString).containsExactly("b.onHit()");
     }
 
     @Test
