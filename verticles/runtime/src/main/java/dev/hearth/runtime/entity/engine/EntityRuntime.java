@@ -64,6 +64,13 @@ public final class EntityRuntime implements Entities, RefBinder {
     private static final String WHERE_MAP = "hearth.entities.where";
     private static final int MAX_HOPS = 3;
     private static final long RETRY_MILLIS = 200;
+    /**
+     * How long applied command ids are kept. Clients retry within seconds, and a transfer is
+     * delivered again only while its row exists (its command id lands as the row goes), so an
+     * hour is ample; pruned every minute, a little at a time.
+     */
+    private static final Duration COMMANDS_KEPT = Duration.ofHours(1);
+    private static final long PRUNE_EVERY_MILLIS = 60_000;
     // Failure codes of a remote call.
     private static final int FAILED = 500;
     private static final int UNAVAILABLE = 503;
@@ -142,6 +149,9 @@ public final class EntityRuntime implements Entities, RefBinder {
                     this::leaseLost, hosts -> liveHosts = hosts);
             consumer = vertx.eventBus().consumer(ADDRESS_PREFIX + nodeId, this::onRemoteCall);
             timers.add(vertx.setPeriodic(options.idleCheckEvery().toMillis(), t -> deactivateIdle()));
+            timers.add(vertx.setPeriodic(PRUNE_EVERY_MILLIS, t -> store.pruneCommands(COMMANDS_KEPT)
+                    .onSuccess(pruned -> log.debug("Forgot {} applied commands older than {}", pruned, COMMANDS_KEPT))
+                    .onFailure(e -> log.warn("Could not prune applied commands: {}", e.getMessage()))));
             // A claim outlasts the call that does the work, with room to spare.
             Duration claimLease = options.callTimeout().multipliedBy(2);
             reminders = new DuePoller<>(context, "reminders", options.reminderPollEvery(), this::serving,

@@ -61,6 +61,15 @@ public interface EntityStore {
      */
     Future<Optional<String>> commandResult(EntityId id, String commandId);
 
+    /**
+     * Forgets applied commands older than {@code olderThan}. A retry after that would apply
+     * again, so keep them longer than any client keeps retrying; but no longer than needed:
+     * under load the table grows by one row for every command saved. Run it often, so each
+     * run deletes a little.
+     * @return how many were forgotten
+     */
+    Future<Integer> pruneCommands(Duration olderThan);
+
     // --- reminders: durable, and fired by whichever node claims them when due ---
 
     /**

@@ -47,6 +47,9 @@ public final class InMemoryEntityStore implements EntityStore {
     private record CommandKey(EntityId id, String commandId) {
     }
 
+    private record Applied(String resultJson, Instant at) {
+    }
+
     private record ReminderKey(EntityId id, String name) {
     }
 
@@ -56,7 +59,7 @@ public final class InMemoryEntityStore implements EntityStore {
     private final InstantSource clock;
     private final Map<String, Instant> leaseEnds = new HashMap<>();
     private final Map<EntityId, Row> rows = new HashMap<>();
-    private final Map<CommandKey, String> results = new HashMap<>();
+    private final Map<CommandKey, Applied> results = new HashMap<>();
     private final Map<ReminderKey, Reminder> reminders = new HashMap<>();
     private final Map<String, PendingTransfer> transfers = new HashMap<>();
 
@@ -111,7 +114,7 @@ public final class InMemoryEntityStore implements EntityStore {
                 rows.put(save.id(), row.saved(save));
                 if (save.commandId() != null) {
                     results.putIfAbsent(new CommandKey(save.id(), save.commandId()),
-                            Objects.requireNonNullElse(save.resultJson(), "null"));
+                            new Applied(Objects.requireNonNullElse(save.resultJson(), "null"), clock.instant()));
                 }
                 if (save.settles() != null) settle(save.settles());
                 for (Transfer sent : save.transfers()) {
@@ -132,7 +135,15 @@ public final class InMemoryEntityStore implements EntityStore {
 
     @Override
     public synchronized Future<Optional<String>> commandResult(EntityId id, String commandId) {
-        return Future.succeededFuture(Optional.ofNullable(results.get(new CommandKey(id, commandId))));
+        return Future.succeededFuture(Optional.ofNullable(results.get(new CommandKey(id, commandId))).map(Applied::resultJson));
+    }
+
+    @Override
+    public synchronized Future<Integer> pruneCommands(Duration olderThan) {
+        Instant before = clock.instant().minus(olderThan);
+        int size = results.size();
+        results.values().removeIf(applied -> applied.at().isBefore(before));
+        return Future.succeededFuture(size - results.size());
     }
 
     private void settle(Settlement settlement) {

@@ -340,13 +340,7 @@ public final class PgEntityStore implements EntityStore {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getString(0)));
     }
 
-    /**
-     * Forgets applied commands older than {@code olderThan}. A retry after that would apply
-     * again, so keep them longer than any client keeps retrying; but no longer than needed:
-     * under load the table grows by one row for every command saved. Run it often, so each
-     * run deletes a little.
-     * @return how many were forgotten
-     */
+    @Override
     public Future<Integer> pruneCommands(Duration olderThan) {
         return pool.preparedQuery(PRUNE_COMMANDS).execute(Tuple.of(olderThan.toMillis())).map(RowSet::rowCount);
     }

@@ -314,6 +314,18 @@ abstract class EntityStoreContract {
         assertThat(claimed).doesNotHaveDuplicates().hasSize(40);
     }
 
+    @Test
+    void prunesOnlyCommandsOlderThanAsked() {
+        long epoch = claimed(TAVERN, A).epoch();
+        saveAll(A, new Save(TAVERN, epoch, SCHEMA, state("old"), "old", "1"));
+        timePasses(Duration.ofSeconds(2));
+        saveAll(A, new Save(TAVERN, epoch, SCHEMA, state("new"), "new", "2"));
+
+        assertThat(store.pruneCommands(Duration.ofSeconds(1)).await()).isEqualTo(1);
+        assertThat(commandResult(TAVERN, "old")).isEmpty();
+        assertThat(commandResult(TAVERN, "new")).contains("2");
+    }
+
     // --- transfers ---
 
     @Test

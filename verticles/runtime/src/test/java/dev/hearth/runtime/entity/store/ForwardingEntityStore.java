@@ -56,6 +56,11 @@ public abstract class ForwardingEntityStore implements EntityStore {
     }
 
     @Override
+    public Future<Integer> pruneCommands(Duration olderThan) {
+        return store.pruneCommands(olderThan);
+    }
+
+    @Override
     public Future<Void> setReminder(EntityId id, String name, Duration dueIn, Duration period) {
         return store.setReminder(id, name, dueIn, period);
     }
