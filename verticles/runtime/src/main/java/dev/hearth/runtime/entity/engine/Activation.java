@@ -252,7 +252,7 @@ final class Activation implements EntityContext<Object> {
         boolean changedBefore = dirty;
         int sentBefore = outgoing.size();
         ContextInternal callContext = home.duplicate();
-        callContext.putLocal(EntityRuntime.CHAIN, inv.chain.then(inv.target, inv.methodName()));
+        EntityContextLocals.CHAIN.put(callContext, inv.chain.then(inv.target, inv.methodName()));
         if (info.type.virtualThreadsEnabled()) {
             callContext.runOnContext(v -> inv.invoke(instance)
                     .onComplete(ar -> onHome(() -> finish(inv, ar.succeeded(), ar.result(), ar.cause(), before, changedBefore, sentBefore))));

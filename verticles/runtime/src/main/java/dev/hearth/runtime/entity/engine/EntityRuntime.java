@@ -59,7 +59,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class EntityRuntime implements Entities, RefBinder {
     private static final Logger log = LoggerFactory.getLogger(EntityRuntime.class);
-    static final String CHAIN = "hearth.entity.chain";
     private static final String ADDRESS_PREFIX = "hearth.entities.";
     private static final String WHERE_MAP = "hearth.entities.where";
     private static final int MAX_HOPS = 3;
@@ -293,7 +292,7 @@ public final class EntityRuntime implements Entities, RefBinder {
 
     Future<Object> invoke(EntityId id, MethodInfo method, Object[] args, CallOptions callOptions) {
         ContextInternal caller = ContextInternal.current();
-        CallChain chain = caller == null ? null : caller.getLocal(CHAIN);
+        CallChain chain = caller == null ? null : EntityContextLocals.CHAIN.get(caller);
         if (chain == null) chain = CallChain.start();
         long timeout = (callOptions.timeout() != null ? callOptions.timeout() : options.callTimeout()).toNanos();
         Promise<Object> reply = caller != null ? caller.promise() : Promise.promise();
