@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -58,10 +59,36 @@ final class Activation implements EntityContext<Object> {
     /** Transfers sent since the last hand-over to the commit queue; they go with the next save. */
     private final List<Transfer> outgoing = new ArrayList<>();
     /**
-     * Results of commands applied here whose save has not committed yet: a second delivery
-     * of one (a retry, a transfer delivered twice) must not apply it again meanwhile.
+     * Commands applied here whose save has not committed yet, answered when it does: a second
+     * delivery of one (a retry, a transfer delivered twice) must not apply it again meanwhile.
      */
-    private final Map<String, Object> uncommittedCommands = new HashMap<>();
+    private final Map<String, Promise<Object>> uncommittedCommands = new HashMap<>();
+    /** Calls of the running turn that ended, waiting for the turn's commit to be answered. */
+    private final List<Ended> turn = new ArrayList<>();
+    /** Counted to tell whether a call ran alone, so that its failure can be undone exactly. */
+    private long callsStarted;
+    private long callsFinished;
+    /** The write-behind delay passed during a turn: commit when it ends. */
+    private boolean writeBehindDue;
+
+    /** What a call saw when it began: if it fails having run alone, this is restored. */
+    private record CallStart(Object state, boolean dirty, int sent, long started, long finished) {
+    }
+
+    /**
+     * A call of the turn that ended: answered with its result, or its failure (a refused
+     * transfer), once the turn's commit lands.
+     */
+    private record Ended(Promise<Object> applied, Object result, Throwable failure, String commandId, String resultJson,
+                         Settlement settles) {
+        void answer(Future<Void> committed) {
+            committed.onComplete(ar -> {
+                if (ar.failed()) applied.tryFail(ar.cause());
+                else if (failure != null) applied.tryFail(failure);
+                else applied.tryComplete(result);
+            });
+        }
+    }
     /** Completes when every change handed to the commit queue so far has committed. */
     private Future<Void> committed = Future.succeededFuture();
     private int running;
@@ -122,14 +149,20 @@ final class Activation implements EntityContext<Object> {
 
     @Override
     public <T> void transfer(Ref<T> to, Function<T, Future<?>> deliver) {
-        outgoing.add(new Transfer(UUID.randomUUID().toString(), CallRecorder.record(runtime, to, deliver), null,
+        outgoing.add(new Transfer(newTransferId(), CallRecorder.record(runtime, to, deliver), null,
                 runtime.transferRetryAfter()));
     }
 
     @Override
     public <T, R> void transfer(Ref<T> to, Function<T, Future<?>> deliver, Ref<R> refundTo, Function<R, Future<?>> refund) {
-        outgoing.add(new Transfer(UUID.randomUUID().toString(), CallRecorder.record(runtime, to, deliver),
+        outgoing.add(new Transfer(newTransferId(), CallRecorder.record(runtime, to, deliver),
                 CallRecorder.record(runtime, refundTo, refund), runtime.transferRetryAfter()));
+    }
+
+    /** Unique, not secret: no need for the shared SecureRandom of UUID.randomUUID on every transfer. */
+    private static String newTransferId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new UUID(random.nextLong(), random.nextLong()).toString();
     }
 
     // --- lifecycle ---
@@ -176,7 +209,11 @@ final class Activation implements EntityContext<Object> {
 
     private void offer(Invocation inv) {
         switch (phase) {
-            case GONE -> sendOn(inv, runtime::dispatchAgain);
+            // Still registered while it releases the entity: the call waits, and goes on after.
+            case GONE -> {
+                if (runtime.holds(this)) waiting.add(inv);
+                else sendOn(inv, runtime::dispatchAgain);
+            }
             case CLAIMING, DEACTIVATING -> waiting.add(inv);
             case ACTIVE -> {
                 boolean reentrant = running > 0 && inv.chain.id() == turnChain;
@@ -224,8 +261,10 @@ final class Activation implements EntityContext<Object> {
 
     /** A call with a command id applies once: a retry gets the stored result. */
     private void runCommand(Invocation inv) {
-        if (uncommittedCommands.containsKey(inv.commandId)) {
-            replyAfterCommits(inv, uncommittedCommands.get(inv.commandId));
+        Promise<Object> applying = uncommittedCommands.get(inv.commandId);
+        if (applying != null) {
+            // Applied here, not committed yet: answer as the first delivery is answered, once it commits.
+            applying.future().onComplete(inv.reply);
             return;
         }
         running++; // holds the turn while the store answers
@@ -248,74 +287,126 @@ final class Activation implements EntityContext<Object> {
     private void execute(Invocation inv) {
         running++;
         if (!inv.interleaved() && running == 1) turnChain = inv.chain.id();
-        Object before = state;
-        boolean changedBefore = dirty;
-        int sentBefore = outgoing.size();
+        CallStart start = new CallStart(state, dirty, outgoing.size(), callsStarted++, callsFinished);
         ContextInternal callContext = home.duplicate();
         EntityContextLocals.CHAIN.put(callContext, inv.chain.then(inv.target, inv.methodName()));
         if (info.type.virtualThreadsEnabled()) {
             callContext.runOnContext(v -> inv.invoke(instance)
-                    .onComplete(ar -> onHome(() -> finish(inv, ar.succeeded(), ar.result(), ar.cause(), before, changedBefore, sentBefore))));
+                    .onComplete(ar -> onHome(() -> finish(inv, ar.succeeded(), ar.result(), ar.cause(), start))));
         } else {
             callContext.dispatch(() -> inv.invoke(instance)
-                    .onComplete(ar -> onHome(() -> finish(inv, ar.succeeded(), ar.result(), ar.cause(), before, changedBefore, sentBefore))));
+                    .onComplete(ar -> onHome(() -> finish(inv, ar.succeeded(), ar.result(), ar.cause(), start))));
         }
     }
 
-    private void finish(Invocation inv, boolean succeeded, Object result, Throwable failure, Object before,
-                        boolean changedBefore, int sentBefore) {
+    /**
+     * A call ended. Nothing is committed while other calls of the entity still run (re-entrant
+     * or interleaved): their changes are half done. The turn's changes are committed together
+     * when the last call ends, and replies wait for that, except a re-entrant one, which
+     * answers at once into its own call chain, whose first call waits for the commit.
+     */
+    private void finish(Invocation inv, boolean succeeded, Object result, Throwable failure, CallStart start) {
+        boolean ranAlone = callsStarted == start.started() + 1 && callsFinished == start.finished();
         running--;
+        callsFinished++;
         used(inv);
         if (phase == Phase.GONE) {
-            inv.reply.tryFail(new EntityUnavailableException(id + " was fenced out while answering"));
-        } else if (!succeeded) {
-            // A failed call changes nothing and sends nothing, when calls take turns (interleaved ones may see each other).
-            if (running == 0) {
-                state = before;
-                dirty = changedBefore;
-                outgoing.subList(sentBefore, outgoing.size()).clear();
-            }
-            EntityCallException refusal = runtime.failure(inv, failure);
-            if (inv.transfer == TransferMode.REFUND_IF_REFUSED) {
-                // Refused for good: the transfer becomes its refund, and a second delivery finds it applied.
-                uncommittedCommands.put(inv.commandId, null);
-                commit(inv.commandId, null, new Settlement(inv.commandId, false));
-                committed.onComplete(ar -> inv.reply.tryFail(refusal));
-            } else {
-                inv.reply.tryFail(refusal);
-            }
-        } else if (!dirty && outgoing.isEmpty() && !inv.isTransfer()) {
-            replyAfterCommits(inv, result);
-        } else if (info.type.writeBehind() != null && inv.commandId == null && outgoing.isEmpty()) {
-            scheduleWriteBehind(info.type.writeBehind());
-            inv.reply.tryComplete(result);
-        } else {
-            if (inv.commandId != null) uncommittedCommands.put(inv.commandId, result);
-            commit(inv.commandId, inv.commandId == null ? null : runtime.encodeResult(inv.method, result),
-                    inv.isTransfer() ? new Settlement(inv.commandId, true) : null);
-            replyAfterCommits(inv, result);
+            // Dropped meanwhile (fenced out, or reloading): what this call changed must not be saved.
+            inv.reply.tryFail(new EntityUnavailableException(id + " was dropped while answering"));
+            return;
         }
+        if (!succeeded) {
+            failed(inv, runtime.failure(inv, failure), failure instanceof EntityCallException, start, ranAlone);
+            if (phase == Phase.GONE) return;
+        } else {
+            Promise<Object> applied = Promise.promise();
+            Settlement settles = null;
+            String resultJson = null;
+            if (inv.commandId != null) {
+                uncommittedCommands.put(inv.commandId, applied);
+                resultJson = runtime.encodeResult(inv.method, result);
+                if (inv.isTransfer()) settles = new Settlement(inv.commandId, true);
+            }
+            boolean reentrant = running > 0 && inv.chain.id() == turnChain;
+            if (reentrant) inv.reply.tryComplete(result);
+            else applied.future().onComplete(inv.reply);
+            turn.add(new Ended(applied, result, null, inv.commandId, resultJson, settles));
+        }
+        if (running == 0) endTurn();
         pump();
+    }
+
+    /** A failed call changes nothing and sends nothing; a refused transfer may become its refund. */
+    private void failed(Invocation inv, EntityCallException error, boolean fromACallItMade, CallStart start, boolean ranAlone) {
+        // Nothing commits while a call runs, so nothing changed since it began if these did not.
+        boolean untouched = state == start.state() && dirty == start.dirty() && outgoing.size() == start.sent();
+        if (!untouched && !ranAlone) {
+            // Other calls changed the entity too: their changes and this one's are mixed and cannot
+            // be told apart, so the entity reloads its committed state rather than keep any of them.
+            inv.reply.tryFail(error);
+            abandon(new EntityUnavailableException(id + " reloads its committed state: a call failed while others ran"));
+            return;
+        }
+        state = start.state();
+        dirty = start.dirty();
+        outgoing.subList(start.sent(), outgoing.size()).clear();
+        // Only the method's own failure refuses a transfer; a failed call it made (a timeout) is tried again.
+        if (inv.transfer == TransferMode.REFUND_IF_REFUSED && !fromACallItMade) {
+            Promise<Object> applied = Promise.promise();
+            uncommittedCommands.put(inv.commandId, applied);
+            applied.future().onComplete(inv.reply);
+            turn.add(new Ended(applied, null, error, inv.commandId, null, new Settlement(inv.commandId, false)));
+        } else {
+            inv.reply.tryFail(error);
+        }
+    }
+
+    /** The last running call ended: commit what the turn changed, sent and settled, then answer. */
+    private void endTurn() {
+        List<Ended> ended = List.copyOf(turn);
+        turn.clear();
+        boolean commands = ended.stream().anyMatch(e -> e.commandId() != null);
+        // Commands and transfers are never written behind: their reply promises they are stored.
+        if (commands || !outgoing.isEmpty() || writeBehindDue || (dirty && info.type.writeBehind() == null)) {
+            commit(ended);
+        } else if (dirty) {
+            scheduleWriteBehind(info.type.writeBehind());
+            ended.forEach(e -> e.answer(Future.succeededFuture()));
+            return;
+        }
+        Future<Void> done = committed;
+        ended.forEach(e -> e.answer(done));
     }
 
     /**
      * Hands the current state to the commit queue, with the transfers sent since the last
-     * time and the one this change settles; later replies wait for it.
+     * time, and one save per command of the turn (its id, result and settlement; they
+     * collapse into one row update in the store); later replies wait for it.
      */
-    private void commit(String commandId, String resultJson, Settlement settles) {
+    private void commit(List<Ended> ended) {
         dirty = false;
+        writeBehindDue = false;
         cancelWriteBehind();
         List<Transfer> sent = List.copyOf(outgoing);
         outgoing.clear();
-        Save save = new Save(id, epoch, info.type.schemaVersion(), runtime.codec().encodeState(state), commandId, resultJson,
-                sent, settles);
-        Future<Void> landed = runtime.commits().commit(save).compose(ok -> ok ? Future.succeededFuture()
+        String stateJson = runtime.codec().encodeState(state);
+        List<Save> saves = new ArrayList<>();
+        for (Ended e : ended) {
+            if (e.commandId() == null) continue;
+            saves.add(new Save(id, epoch, info.type.schemaVersion(), stateJson, e.commandId(), e.resultJson(),
+                    saves.isEmpty() ? sent : List.of(), e.settles()));
+        }
+        if (saves.isEmpty()) saves.add(new Save(id, epoch, info.type.schemaVersion(), stateJson, null, null, sent, null));
+        List<Future<Boolean>> landing = saves.stream().map(runtime.commits()::commit).toList();
+        Future<Void> landed = Future.all(landing).compose(all -> landing.stream().allMatch(Future::result) ? Future.succeededFuture()
                 : Future.failedFuture(new EntityUnavailableException(id + " was fenced out: another node owns it now")));
         landed.onSuccess(v -> onHome(() -> {
-            if (commandId != null) uncommittedCommands.remove(commandId);
+            ended.forEach(e -> {
+                if (e.commandId() != null) uncommittedCommands.remove(e.commandId());
+            });
             if (!sent.isEmpty()) runtime.sendCommitted(sent.stream()
                     .map(t -> new DueTransfer(t.id(), t.deliver(), t.refund() != null)).toList());
-            if (settles != null && !settles.accepted()) runtime.refundDue();
+            if (ended.stream().anyMatch(e -> e.settles() != null && !e.settles().accepted())) runtime.refundDue();
         }));
         landed.onFailure(e -> onHome(() -> {
             if (phase != Phase.GONE) {
@@ -344,7 +435,9 @@ final class Activation implements EntityContext<Object> {
         long deadline = System.nanoTime() + Math.max(0, delay.toNanos() - TimeUnit.MILLISECONDS.toNanos(TimerWheel.TICK_MILLIS));
         writeBehindTimer = runtime.wheelOf(id).scheduleAt(deadline, () -> onHome(() -> {
             writeBehindTimer = null;
-            if ((dirty || !outgoing.isEmpty()) && phase == Phase.ACTIVE) commit(null, null, null);
+            if (!dirty || phase != Phase.ACTIVE) return;
+            if (running == 0) commit(List.of());
+            else writeBehindDue = true; // a call is half way through its change
         }));
     }
 
@@ -382,7 +475,7 @@ final class Activation implements EntityContext<Object> {
     private void finishDeactivation() {
         if (phase != Phase.DEACTIVATING) return;
         phase = Phase.GONE;
-        if (dirty || !outgoing.isEmpty()) commit(null, null, null);
+        if (dirty || !outgoing.isEmpty()) commit(List.of());
         committed.transform(ar -> instance == null ? Future.succeededFuture()
                         : runtime.store().release(runtime.nodeId(), id, epoch))
                 .onComplete(ar -> onHome(() -> {
@@ -397,6 +490,9 @@ final class Activation implements EntityContext<Object> {
         phase = Phase.GONE;
         cancelWriteBehind();
         cancelTimers();
+        turn.forEach(ended -> ended.applied().tryFail(reason));
+        turn.clear();
+        outgoing.clear();
         runtime.removed(this);
         gone.tryComplete();
         drainWaiting(inv -> inv.reply.tryFail(reason));

@@ -32,6 +32,8 @@ final class DuePoller<T> {
     private final Function<T, Future<?>> work;
     private long timer = -1;
     private boolean polling;
+    /** Asked to look while a look was under way: look again when it ends. */
+    private boolean lookAgain;
     private int inFlight;
 
     /**
@@ -62,7 +64,10 @@ final class DuePoller<T> {
 
     /** Something became due now: look without waiting for the next round. From any thread. */
     void pollSoon() {
-        context.runOnContext(v -> poll());
+        context.runOnContext(v -> {
+            if (polling) lookAgain = true; // what the look under way claims may predate this
+            else poll();
+        });
     }
 
     private void poll() {
@@ -71,13 +76,15 @@ final class DuePoller<T> {
         int asked = MAX_IN_FLIGHT - inFlight;
         claim.apply(asked).onComplete(ar -> {
             polling = false;
+            boolean again = lookAgain;
+            lookAgain = false;
             if (ar.failed()) {
                 log.warn("Could not look for due {}: {}", what, ar.cause().getMessage());
                 return;
             }
             List<T> due = ar.result();
             due.forEach(this::work);
-            if (due.size() == asked) poll(); // more may be due: no need to wait for the next round
+            if (due.size() == asked || again) poll(); // more may be due: no need to wait for the next round
         });
     }
 

@@ -344,9 +344,12 @@ public final class EntityRuntime implements Entities, RefBinder {
         if (transfers != null) transfers.pollSoon();
     }
 
-    /** How long a transfer's first delivery has before any node delivers it again: a call's full timeout. */
+    /**
+     * How long a transfer's first delivery has before any node delivers it again: a call's
+     * full timeout, and a second for the commit before it, so that a slow delivery is seldom doubled.
+     */
     Duration transferRetryAfter() {
-        return options.callTimeout();
+        return options.callTimeout().plusSeconds(1);
     }
 
     private void dispatch(Invocation inv) {
@@ -557,6 +560,11 @@ public final class EntityRuntime implements Entities, RefBinder {
     void announce(Activation activation) {
         routes.remove(activation.id);
         if (where != null) where.put(activation.id.toString(), nodeId);
+    }
+
+    /** Whether calls to the activation's entity still reach it on this node. */
+    boolean holds(Activation activation) {
+        return active.get(activation.id) == activation;
     }
 
     void removed(Activation activation) {

@@ -106,6 +106,11 @@ public final class InMemoryEntityStore implements EntityStore {
 
     @Override
     public synchronized Future<List<Boolean>> saveAll(String nodeId, List<Save> saves) {
+        // As in PostgreSQL, where the key would be violated: the whole group fails.
+        List<String> ids = saves.stream().flatMap(save -> save.transfers().stream()).map(Transfer::id).toList();
+        if (ids.stream().distinct().count() < ids.size() || ids.stream().anyMatch(transfers::containsKey)) {
+            return Future.failedFuture(new IllegalArgumentException("a transfer id is used twice"));
+        }
         List<Boolean> landed = new ArrayList<>(saves.size());
         for (Save save : saves) {
             Row row = rows.get(save.id());
@@ -116,7 +121,7 @@ public final class InMemoryEntityStore implements EntityStore {
                     results.putIfAbsent(new CommandKey(save.id(), save.commandId()),
                             new Applied(Objects.requireNonNullElse(save.resultJson(), "null"), clock.instant()));
                 }
-                if (save.settles() != null) settle(save.settles());
+                if (save.settles() != null) settle(save.id(), save.settles());
                 for (Transfer sent : save.transfers()) {
                     transfers.put(sent.id(), new PendingTransfer(new DueTransfer(sent.id(), sent.deliver(), sent.refund() != null),
                             sent.refund(), clock.instant().plus(sent.retryAfter())));
@@ -146,9 +151,9 @@ public final class InMemoryEntityStore implements EntityStore {
         return Future.succeededFuture(size - results.size());
     }
 
-    private void settle(Settlement settlement) {
+    private void settle(EntityId receiver, Settlement settlement) {
         PendingTransfer pending = transfers.get(settlement.transferId());
-        if (pending == null) return;
+        if (pending == null || !pending.delivery().deliver().target().equals(receiver)) return;
         if (settlement.accepted()) {
             transfers.remove(settlement.transferId());
         } else if (pending.refund() != null) {

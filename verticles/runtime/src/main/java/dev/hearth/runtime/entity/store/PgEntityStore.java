@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The entity store in PostgreSQL (tables in {@code migrations/V4__entities.sql}). Each call
+ * The entity store in PostgreSQL (tables in {@code migrations/V4__entities.sql} and {@code V5__entity_transfers.sql}). Each call
  * is one prepared statement in one round trip, a whole group of saves included, and every
  * lease is compared with the database's clock, never a node's.
  */
@@ -75,7 +75,8 @@ public final class PgEntityStore implements EntityStore {
      * nor epoch. {@code ords} are the input positions (from 1) that landed with a row. At most
      * one epoch per entity matches its row, so no row is updated twice. Command ids, sent
      * transfers ($11..$20, each with the position of its save) and settled transfers land
-     * only with a save that landed.
+     * only with a save that landed; a settlement only of a transfer sent to the entity that
+     * saved. A refund's id is the transfer's with '/refund' added ({@link Transfer#refundId}).
      */
     private static final String SAVE_ALL = """
             WITH save AS (
@@ -104,15 +105,18 @@ public final class PgEntityStore implements EntityStore {
                  ORDER BY ord
                 ON CONFLICT DO NOTHING
             ), accepted AS (
-                DELETE FROM entity_transfers t USING saved s WHERE t.id = s.settles AND s.accepted
+                DELETE FROM entity_transfers t USING saved s
+                 WHERE t.id = s.settles AND s.accepted AND t.to_type = s.type AND t.to_key = s.key
             ), refunded AS (
                 UPDATE entity_transfers t
-                   SET id = t.id || '/refund', to_type = t.refund_type, to_key = t.refund_key,
+                   SET id = t.id || '/refund', from_type = t.to_type, from_key = t.to_key,
+                       to_type = t.refund_type, to_key = t.refund_key,
                        method = t.refund_method, args = t.refund_args,
                        refund_type = NULL, refund_key = NULL, refund_method = NULL, refund_args = NULL,
                        due_at = now(), attempts = 0
                   FROM saved s
                  WHERE t.id = s.settles AND NOT s.accepted AND t.refund_type IS NOT NULL
+                   AND t.to_type = s.type AND t.to_key = s.key
             ), sent AS (
                 INSERT INTO entity_transfers (id, from_type, from_key, to_type, to_key, method, args,
                                               refund_type, refund_key, refund_method, refund_args, due_at)
