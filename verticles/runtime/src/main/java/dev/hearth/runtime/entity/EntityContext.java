@@ -51,9 +51,10 @@ public interface EntityContext<S> {
      * entity's change (the reply waits for it), delivered once that commits, and applied by
      * the receiver as a command in the same transaction as the receiver's change, even when
      * either node dies in between: the item is never in both places, nor in neither. If this
-     * call fails, nothing is sent. A delivery the receiver refuses (its method fails) is tried
-     * again later; give a refund to send something back instead.
-     * @param deliver makes one call on the receiver, e.g. {@code p -> p.receive(item)}
+     * call fails, nothing is sent. A delivery the receiver refuses (its method fails with its
+     * own exception) is tried again later; give a refund to send something back instead.
+     * @param deliver makes one call on the receiver, e.g. {@code p -> p.receive(item)}; it runs
+     *                at once against a recorder, so it must make that one call and nothing else
      */
     <T> void transfer(Ref<T> to, Function<T, Future<?>> deliver);
 
