@@ -14,6 +14,7 @@ import dev.hearth.runtime.edge.EdgeAddresses;
 import dev.hearth.runtime.edge.ErrorCode;
 import dev.hearth.runtime.edge.PlayerCommand;
 import dev.hearth.runtime.edge.SessionRef;
+import dev.hearth.runtime.entity.Entities;
 import dev.hearth.runtime.settings.LiveSettings;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -34,20 +35,27 @@ import java.util.function.Consumer;
  * one event loop, one message at a time, so commands from the same room always see a
  * consistent world without locks. Deploy one instance, on one node: a second instance
  * would hold a second, separate world (entities lift this in the next release).
+ *
+ * <p>It is given the node's entity runtime ({@link Entities}): the cluster's entities
+ * ({@link GameEntities}) as this node sees them, wherever they are active.
  */
 public final class GameVerticle extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(GameVerticle.class);
 
     private final Pool pool;
     private final LiveSettings settings;
+    /** Not called yet: rooms and players move onto entities next. */
+    @SuppressWarnings({"unused", "FieldCanBeLocal"})
+    private final Entities entities;
     private World world;
     private FanOut fanOut;
     private SessionLifecycle sessions;
     private CommandDispatcher dispatcher;
 
-    public GameVerticle(Pool pool, LiveSettings settings) {
+    public GameVerticle(Pool pool, LiveSettings settings, Entities entities) {
         this.pool = pool;
         this.settings = settings;
+        this.entities = entities;
     }
 
     @Override

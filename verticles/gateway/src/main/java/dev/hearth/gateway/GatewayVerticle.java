@@ -8,6 +8,7 @@ import dev.hearth.gateway.bridge.WorldLink;
 import dev.hearth.gateway.http.HttpErrors;
 import dev.hearth.gateway.sessions.SessionRegistry;
 import dev.hearth.runtime.edge.EdgeAddresses;
+import dev.hearth.runtime.entity.Entities;
 import dev.hearth.runtime.settings.LiveSettings;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -30,6 +31,9 @@ import java.util.regex.Pattern;
  * The edge of one node: the web client, the accounts API and the SockJS bridge, all on
  * the gateway's local (non-clustered) Vert.x. Only {@link WorldLink} touches the cluster,
  * so the cluster's subscription map grows with gateways, never with players.
+ *
+ * <p>It is given the node's entity runtime ({@link Entities}), which on a gateway calls
+ * entities without hosting any.
  */
 public final class GatewayVerticle extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(GatewayVerticle.class);
@@ -37,6 +41,9 @@ public final class GatewayVerticle extends VerticleBase {
 
     private final GatewayConfig config;
     private final Vertx cluster;
+    /** Not called yet: players' commands reach entities once the world runs on them. */
+    @SuppressWarnings({"unused", "FieldCanBeLocal"})
+    private final Entities entities;
     private final AccountsApi accounts;
     private final TokenService tokens;
     private final LiveSettings settings;
@@ -44,9 +51,11 @@ public final class GatewayVerticle extends VerticleBase {
     private WorldLink world;
     private HttpServer server;
 
-    public GatewayVerticle(GatewayConfig config, Vertx cluster, AccountsApi accounts, TokenService tokens, LiveSettings settings) {
+    public GatewayVerticle(GatewayConfig config, Vertx cluster, Entities entities, AccountsApi accounts, TokenService tokens,
+                           LiveSettings settings) {
         this.config = config;
         this.cluster = cluster;
+        this.entities = entities;
         this.accounts = accounts;
         this.tokens = tokens;
         this.settings = settings;

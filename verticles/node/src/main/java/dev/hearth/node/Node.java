@@ -2,6 +2,7 @@ package dev.hearth.node;
 
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
+import dev.hearth.game.GameEntities;
 import dev.hearth.game.GameSettings;
 import dev.hearth.game.GameVerticle;
 import dev.hearth.gateway.GatewayConfig;
@@ -24,6 +25,9 @@ import dev.hearth.node.db.EmbeddedDatabase;
 import dev.hearth.node.management.ManagementServer;
 import dev.hearth.runtime.db.DatabaseUrl;
 import dev.hearth.runtime.db.Migrations;
+import dev.hearth.runtime.entity.EntityRuntimeOptions;
+import dev.hearth.runtime.entity.engine.EntityRuntime;
+import dev.hearth.runtime.entity.store.PgEntityStore;
 import dev.hearth.runtime.settings.LiveSettings;
 import dev.hearth.runtime.settings.SettingsListener;
 import io.vertx.core.DeploymentOptions;
@@ -45,9 +49,15 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One Hearth process: database, cluster membership, live settings, and the verticles of
- * its role. {@link #start()} is blocking and runs on the launcher's thread, never on an
- * event loop; it either returns a running node or throws with a reason an operator can act on.
+ * One Hearth process: database, cluster membership, live settings, one entity runtime, and
+ * the verticles of its role. {@link #start()} is blocking and runs on the launcher's thread,
+ * never on an event loop; it either returns a running node or throws with a reason an
+ * operator can act on.
+ *
+ * <p>The entity runtime shares the node's clustered Vert.x and database pool. Game and all
+ * nodes host entities; gateways only call them. Stopping drains it (its entities are saved
+ * and handed to the other hosts while calls keep being answered) before the pool and the
+ * cluster close.
  */
 public final class Node {
     private static final Logger log = LoggerFactory.getLogger(Node.class);
@@ -66,6 +76,7 @@ public final class Node {
     private Pool pool;
     private Pool edgePool;
     private SettingsListener settingsListener;
+    private EntityRuntime entities;
     private PasswordHasher hasher;
     private ManagementServer management;
     private GatewayVerticle gateway;
@@ -95,8 +106,11 @@ public final class Node {
         settings.register(GatewaySettings.all()).register(GameSettings.all());
         settingsListener = new SettingsListener(cluster, databaseUrl, pool, settings);
         await(settingsListener.start());
-        if (config.role().hostsGame()) {
-            gameDeployment = await(cluster.deployVerticle(new GameVerticle(pool, settings)));
+        entities = await(EntityRuntime.start(cluster, new PgEntityStore(pool), GameEntities.all(),
+                EntityRuntimeOptions.defaults().withHostsEntities(config.role().hostsGame())));
+        checkNotStopping();
+        if (config.runsWorld()) {
+            gameDeployment = await(cluster.deployVerticle(new GameVerticle(pool, settings, entities)));
             hazelcast.getCluster().addMembershipListener(new GatewayDepartures(cluster));
         }
         checkNotStopping();
@@ -127,6 +141,8 @@ public final class Node {
         if (edgePool != null) quietly("gateway database pool", edgePool.close());
         if (hasher != null) hasher.close();
         if (gameDeployment != null) quietly("game", cluster.undeploy(gameDeployment));
+        // Drains: needs the pool and the cluster bus until every entity is handed over.
+        if (entities != null) quietly("entity runtime", entities.close());
         if (settingsListener != null) quietly("live settings", settingsListener.stop());
         if (pool != null) quietly("database pool", pool.close());
         if (cluster != null) quietly("clustered Vert.x", cluster.close());
@@ -155,7 +171,7 @@ public final class Node {
         hazelcast = ClusterSetup.join(config, databaseId);
         // Checked before Vert.x registers anything: a refused node leaves no trace.
         Optional<String> refusal = SameDatabaseCheck.mismatch(hazelcast, databaseId, databaseUrl.toString());
-        if (refusal.isEmpty() && config.role().hostsGame()) {
+        if (refusal.isEmpty() && config.runsWorld()) {
             refusal = SingleWorldHost.conflict(hazelcast, config.cluster().failureDetection().plusSeconds(2), () -> stopRequested);
         }
         if (refusal.isPresent()) throw new IllegalStateException(refusal.get());
@@ -180,7 +196,7 @@ public final class Node {
         AccountsApi accounts = new AccountsApi(new AccountStore(edgePool), hasher, tokens);
         GatewayConfig gatewayConfig = new GatewayConfig(config.http().host(), config.http().port(),
                 clusterManager.getNodeId(), GatewayConfig.DEFAULT_MAX_FRAME_BYTES);
-        gateway = new GatewayVerticle(gatewayConfig, cluster, accounts, tokens, settings);
+        gateway = new GatewayVerticle(gatewayConfig, cluster, entities, accounts, tokens, settings);
         await(edge.deployVerticle(gateway, new DeploymentOptions()));
     }
 
@@ -214,7 +230,15 @@ public final class Node {
                 .put("database", databaseUrl.toString())
                 .put("databaseId", databaseId)
                 .put("uptimeSeconds", Duration.between(startedAt, Instant.now()).toSeconds())
+                .put("world", config.runsWorld())
                 .put("sessions", gateway == null ? 0 : gateway.connectedSessions())
+                .put("entities", entities == null ? null : new JsonObject()
+                        .put("node", entities.nodeId())
+                        .put("hosts", config.role().hostsGame())
+                        .put("serving", entities.serving())
+                        .put("draining", entities.draining())
+                        .put("active", entities.activeCount())
+                        .put("liveHosts", new JsonArray(entities.liveHosts())))
                 .put("members", members)
                 .put("settings", settingsNow);
     }

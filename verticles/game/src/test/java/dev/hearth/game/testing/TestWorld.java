@@ -1,5 +1,6 @@
 package dev.hearth.game.testing;
 
+import dev.hearth.game.GameEntities;
 import dev.hearth.game.GameSettings;
 import dev.hearth.game.GameVerticle;
 import dev.hearth.runtime.db.DatabaseUrl;
@@ -7,6 +8,9 @@ import dev.hearth.runtime.edge.CommandOutcome;
 import dev.hearth.runtime.edge.EdgeAddresses;
 import dev.hearth.runtime.edge.PlayerCommand;
 import dev.hearth.runtime.edge.SessionRef;
+import dev.hearth.runtime.entity.EntityRuntimeOptions;
+import dev.hearth.runtime.entity.engine.EntityRuntime;
+import dev.hearth.runtime.entity.store.PgEntityStore;
 import dev.hearth.runtime.settings.LiveSettings;
 import dev.hearth.runtime.testing.TestDatabase;
 import io.vertx.core.Future;
@@ -55,13 +59,15 @@ public final class TestWorld {
         return new TestWorld(vertx, new LiveSettings().register(GameSettings.all())).deploy(database);
     }
 
+    /** With a real entity runtime hosting the game's types, as on a game node; it goes when the Vert.x closes. */
     private Future<String> deploy(DatabaseUrl database) {
         Pool pool = PgBuilder.pool()
                 .connectingTo(database.connectOptions())
                 .with(new PoolOptions().setMaxSize(2))
                 .using(vertx)
                 .build();
-        return vertx.deployVerticle(new GameVerticle(pool, settings));
+        return EntityRuntime.start(vertx, new PgEntityStore(pool), GameEntities.all(), EntityRuntimeOptions.defaults())
+                .compose(entities -> vertx.deployVerticle(new GameVerticle(pool, settings, entities)));
     }
 
     public LiveSettings settings() {

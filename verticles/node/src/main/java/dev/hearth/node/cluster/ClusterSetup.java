@@ -32,6 +32,8 @@ public final class ClusterSetup {
     public static final String ATTR_DATABASE = "hearth.database";
     public static final String ATTR_NODE = "hearth.node";
     public static final String ATTR_ROLE = "hearth.role";
+    /** "false" on a game or all node that hosts entities only, without the in-memory world. */
+    public static final String ATTR_WORLD = "hearth.world";
     /** Vert.x reads its node id from this attribute when given a running Hazelcast instance. */
     static final String VERTX_NODE_ID = "__vertx.nodeId";
     private static final Logger log = LoggerFactory.getLogger(ClusterSetup.class);
@@ -79,6 +81,7 @@ public final class ClusterSetup {
                 .setAttribute(ATTR_DATABASE, databaseId)
                 .setAttribute(ATTR_NODE, config.nodeName())
                 .setAttribute(ATTR_ROLE, config.role().wire())
+                .setAttribute(ATTR_WORLD, String.valueOf(config.runsWorld()))
                 .setAttribute(VERTX_NODE_ID, UUID.randomUUID().toString());
         return hz;
     }

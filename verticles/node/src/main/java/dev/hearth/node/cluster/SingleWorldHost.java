@@ -12,9 +12,11 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Until the entity runtime places rooms across nodes, the world lives in one node's memory:
- * a second world host would split every room in two. A node of role game or all that finds
- * another one refuses to start. A host that was just killed stays a member until failure
- * detection notices, so the newcomer waits that long before it gives up.
+ * a second world host would split every room in two. A node of role game or all that runs
+ * the world and finds another one refuses to start; game nodes started with
+ * {@code world.enabled=false} host entities only and do not count. A host that was just
+ * killed stays a member until failure detection notices, so the newcomer waits that long
+ * before it gives up.
  */
 public final class SingleWorldHost {
     private SingleWorldHost() {
@@ -30,13 +32,16 @@ public final class SingleWorldHost {
         }
         return other.map(member -> "Another node already hosts the world: '" + member.getAttribute(ClusterSetup.ATTR_NODE)
                 + "' (role " + member.getAttribute(ClusterSetup.ATTR_ROLE) + ") at " + member.getAddress()
-                + ". A cluster runs one node of role game or all; start more gateways instead (role gateway).");
+                + ". A cluster runs the world on one node of role game or all; start more gateways instead (role gateway),"
+                + " or game nodes that host entities only (HEARTH_WORLD_ENABLED=false).");
     }
 
     private static Optional<Member> otherHost(HazelcastInstance hazelcast) {
         return hazelcast.getCluster().getMembers().stream()
                 .filter(member -> !member.localMember())
                 .filter(member -> Role.ofAttribute(member.getAttribute(ClusterSetup.ATTR_ROLE)).map(Role::hostsGame).orElse(false))
+                // A member from before the attribute existed runs the world.
+                .filter(member -> !"false".equals(member.getAttribute(ClusterSetup.ATTR_WORLD)))
                 .findFirst();
     }
 }

@@ -44,7 +44,7 @@ public final class NodeProcess implements AutoCloseable {
         this.process = process;
     }
 
-    static NodeProcess start(String name, Map<String, String> env, Path workDir) throws IOException {
+    public static NodeProcess start(String name, Map<String, String> env, Path workDir) throws IOException {
         String jar = System.getProperty("hearth.node.jar");
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
             throw new IllegalStateException("hearth.node.jar not set or missing: " + jar + " (run through Maven's verify phase)");
@@ -99,7 +99,7 @@ public final class NodeProcess implements AutoCloseable {
         }
     }
 
-    JsonObject status() {
+    public JsonObject status() {
         try {
             return new JsonObject(get("/status").body());
         } catch (IOException e) {
@@ -107,7 +107,7 @@ public final class NodeProcess implements AutoCloseable {
         }
     }
 
-    int awaitExit(Duration limit) throws InterruptedException {
+    public int awaitExit(Duration limit) throws InterruptedException {
         if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) throw new AssertionError(name + " still running after " + limit);
         return process.exitValue();
     }
@@ -138,6 +138,11 @@ public final class NodeProcess implements AutoCloseable {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** SIGTERM, without waiting: what an operator's graceful stop sends. */
+    public void terminate() {
+        process.destroy();
     }
 
     /** SIGKILL: no shutdown hook, no goodbye to the cluster, as when a machine dies. */

@@ -59,6 +59,22 @@ final class EntityNode implements AutoCloseable {
         return new EntityNode(NodeProcess.startMain(name, EntityNodeMain.class, env, workDir));
     }
 
+    /** A node that calls entities and hosts none, as a gateway does (a Hazelcast lite member). */
+    static EntityNode startCaller(String name, int clusterPort, String members, DatabaseUrl db, int failureSeconds, Path workDir)
+            throws IOException {
+        Map<String, String> env = new HashMap<>(NodeProcess.env("gateway", clusterPort, members, db, failureSeconds));
+        return new EntityNode(NodeProcess.startMain(name, EntityNodeMain.class, env, workDir));
+    }
+
+    /** Until a caller listens and sees {@code hosts} nodes that host entities. */
+    EntityNode awaitCalling(Duration limit, int hosts) {
+        process.awaitHealthy(limit);
+        Await.within(Duration.ofSeconds(10), name() + " sees " + hosts + " hosts",
+                () -> health().getJsonArray("liveHosts").size() == hosts);
+        id = health().getString("node");
+        return this;
+    }
+
     /** Until the node listens and holds a lease: it can host entities. */
     EntityNode awaitUp(Duration limit) {
         process.awaitHealthy(limit);
@@ -117,6 +133,12 @@ final class EntityNode implements AutoCloseable {
     CompletableFuture<Reply> incrementSlowlyLater(String key, Duration millis, Duration timeout) {
         return sendAsync("POST", "/counter/increment-slowly?key=" + encode(key) + "&millis=" + millis.toMillis() + timeout(timeout),
                 timeout.plus(FROZEN_GRACE));
+    }
+
+    /** Adds one to the game's tally {@code key}, applied once per command id. */
+    Reply addToTally(String key, String commandId, Duration timeout) {
+        return send("POST", "/tally/add?key=" + encode(key) + "&commandId=" + encode(commandId) + timeout(timeout),
+                timeout.plus(HTTP_GRACE));
     }
 
     Reply enterLevel(String player, int barrels) {

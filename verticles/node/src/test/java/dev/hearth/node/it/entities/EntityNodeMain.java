@@ -1,6 +1,9 @@
 package dev.hearth.node.it.entities;
 
 import com.hazelcast.core.HazelcastInstance;
+import dev.hearth.game.GameEntities;
+import dev.hearth.game.tally.Tally;
+import dev.hearth.node.Role;
 import dev.hearth.node.cluster.ClusterSetup;
 import dev.hearth.node.cluster.HearthClusterManager;
 import dev.hearth.node.config.ConfigLoader;
@@ -10,6 +13,7 @@ import dev.hearth.runtime.db.DatabaseUrl;
 import dev.hearth.runtime.entity.CallOptions;
 import dev.hearth.runtime.entity.CallTimeoutException;
 import dev.hearth.runtime.entity.EntityRuntimeOptions;
+import dev.hearth.runtime.entity.EntityType;
 import dev.hearth.runtime.entity.EntityUnavailableException;
 import dev.hearth.runtime.entity.Ref;
 import dev.hearth.runtime.entity.engine.EntityRuntime;
@@ -32,21 +36,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 /**
- * One entity-hosting node for the process-level entity tests: the cluster join of a real
- * node (ClusterSetup, HearthClusterManager, HEARTH_* settings), a PostgreSQL entity store
- * and an entity runtime with the example types, plus a small HTTP control API on the
- * management port (loopback) through which a test makes calls on this node:
+ * One entity node for the process-level entity tests: the cluster join of a real node
+ * (ClusterSetup, HearthClusterManager, HEARTH_* settings), a PostgreSQL entity store and an
+ * entity runtime with the example types and the game's ({@link GameEntities}), plus a small
+ * HTTP control API on the management port (loopback) through which a test makes calls on
+ * this node. With HEARTH_ROLE=gateway it is a caller only: a lite member that hosts nothing,
+ * as a gateway is.
  * <pre>
  * GET  /health                                   node id, serving, live hosts, active count
  * POST /counter/increment?key=K[&amp;commandId=C]   GET /counter/value?key=K
  * POST /counter/increment-slowly?key=K&amp;millis=M
  * POST /counter/move?key=K&amp;to=T&amp;amount=N          (a transfer of N from K to T)
  * POST /player/enter-level?key=K&amp;barrels=N      GET /player/score?key=K
+ * POST /tally/add?key=K[&amp;commandId=C]
  * </pre>
  * Every call takes {@code timeoutMs}. Answers are {@code {"value": ...}} or an error with
  * 503 (unavailable), 504 (timed out) or 500 (failed). Extra setting: HEARTH_TEST_LEASE_MS.
@@ -82,14 +90,16 @@ public final class EntityNodeMain {
         Duration lease = Duration.ofMillis(Long.parseLong(System.getenv().getOrDefault("HEARTH_TEST_LEASE_MS", "3000")));
 
         HazelcastInstance hazelcast = ClusterSetup.join(config, DatabaseIdentity.read(url));
+        if (config.role() == Role.GATEWAY) ClusterSetup.awaitDataMember(hazelcast, () -> false);
         VertxOptions options = new VertxOptions().setEventBusOptions(new EventBusOptions()
                 .setHost(config.cluster().host()).setPort(config.cluster().eventBusPort()));
         Vertx vertx = await(Vertx.builder().with(options).withClusterManager(new HearthClusterManager(hazelcast)).buildClustered());
         Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(config.database().poolSize()))
                 .connectingTo(url.connectOptions()).using(vertx).build();
-        EntityRuntime runtime = await(EntityRuntime.start(vertx, new PgEntityStore(pool),
-                List.of(CounterEntity.TYPE, BarrelEntity.TYPE, PlayerEntity.TYPE),
-                EntityRuntimeOptions.defaults().withLease(lease, lease.dividedBy(3))));
+        List<EntityType<?, ?>> types = new ArrayList<>(List.of(CounterEntity.TYPE, BarrelEntity.TYPE, PlayerEntity.TYPE));
+        types.addAll(GameEntities.all());
+        EntityRuntime runtime = await(EntityRuntime.start(vertx, new PgEntityStore(pool), types,
+                EntityRuntimeOptions.defaults().withLease(lease, lease.dividedBy(3)).withHostsEntities(config.role().hostsGame())));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             quietly(runtime.close());
             quietly(pool.close());
@@ -126,6 +136,7 @@ public final class EntityNodeMain {
             answer(ctx, call(ctx, Player.class).enterLevel(barrels));
         });
         router.get("/player/score").handler(ctx -> answer(ctx, call(ctx, Player.class).score()));
+        router.post("/tally/add").handler(ctx -> answer(ctx, call(ctx, Tally.class).add(1)));
         return router;
     }
 

@@ -51,6 +51,8 @@ final class Activation implements EntityContext<Object> {
     private final int leaseTerm;
     private final ArrayDeque<Invocation> waiting = new ArrayDeque<>();
     private Phase phase = Phase.CLAIMING;
+    /** No longer registered with the runtime: a call that still reaches it goes on. */
+    private boolean unregistered;
     private Object instance;
     private Object state;
     private long epoch;
@@ -173,7 +175,7 @@ final class Activation implements EntityContext<Object> {
             if (ar.failed()) {
                 abandon(new EntityUnavailableException("cannot activate " + id + ": " + ar.cause().getMessage()));
             } else if (ar.result() instanceof Claim.Refused refused) {
-                runtime.removed(this);
+                unregister();
                 phase = Phase.GONE;
                 gone.tryComplete();
                 drainWaiting(inv -> runtime.redirected(inv, refused.owner()));
@@ -209,12 +211,18 @@ final class Activation implements EntityContext<Object> {
 
     private void offer(Invocation inv) {
         switch (phase) {
-            // Still registered while it releases the entity: the call waits, and goes on after.
+            // Still saving and releasing, so still what the runtime finds for this id: sent
+            // on now, the call would come straight back here. It goes on once released.
             case GONE -> {
-                if (runtime.holds(this)) waiting.add(inv);
-                else sendOn(inv, runtime::dispatchAgain);
+                if (unregistered) sendOn(inv, runtime::dispatchAgain);
+                else waiting.add(inv);
             }
-            case CLAIMING, DEACTIVATING -> waiting.add(inv);
+            case CLAIMING -> waiting.add(inv);
+            // A call back along the chain of the turn being finished must run, or the turn never ends.
+            case DEACTIVATING -> {
+                if (running > 0 && inv.chain.id() == turnChain) run(inv);
+                else waiting.add(inv);
+            }
             case ACTIVE -> {
                 boolean reentrant = running > 0 && inv.chain.id() == turnChain;
                 if (reentrant || inv.interleaved()) run(inv);
@@ -479,7 +487,7 @@ final class Activation implements EntityContext<Object> {
         committed.transform(ar -> instance == null ? Future.succeededFuture()
                         : runtime.store().release(runtime.nodeId(), id, epoch))
                 .onComplete(ar -> onHome(() -> {
-                    runtime.removed(this);
+                    unregister();
                     gone.tryComplete();
                     drainWaiting(runtime::dispatchAgain);
                 }));
@@ -493,9 +501,14 @@ final class Activation implements EntityContext<Object> {
         turn.forEach(ended -> ended.applied().tryFail(reason));
         turn.clear();
         outgoing.clear();
-        runtime.removed(this);
+        unregister();
         gone.tryComplete();
         drainWaiting(inv -> inv.reply.tryFail(reason));
+    }
+
+    private void unregister() {
+        unregistered = true;
+        runtime.removed(this);
     }
 
     private void drainWaiting(Consumer<Invocation> action) {

@@ -56,6 +56,9 @@ import java.util.concurrent.TimeUnit;
  * the nodes with live leases. PostgreSQL has the last word: a claim while another live node
  * owns the entity is refused and the call follows it there. Due reminders become calls
  * routed the same way.
+ *
+ * <p>A node that {@link #drain drains} takes no new activations, hands over the ones it has,
+ * and sends the calls that still reach it on to where their entities are placed now.
  */
 public final class EntityRuntime implements Entities, RefBinder {
     private static final Logger log = LoggerFactory.getLogger(EntityRuntime.class);
@@ -91,7 +94,11 @@ public final class EntityRuntime implements Entities, RefBinder {
     private final TimerWheel[] wheels;
     private final ContextInternal context;
     private volatile List<String> liveHosts = List.of();
-    private volatile boolean closing;
+    private volatile boolean draining;
+    private Future<Void> drained;
+    private Future<Void> closed;
+    /** When the store marked this node's lease draining; 0 until then. */
+    private volatile long markedDrainingNanos;
     private CommitQueue commits;
     private LeaseKeeper lease;
     private DuePoller<ClaimedReminder> reminders;
@@ -145,7 +152,7 @@ public final class EntityRuntime implements Entities, RefBinder {
             }
             commits = new CommitQueue(context, store, nodeId, options.commitWindow(), options.commitMaxBatch());
             lease = new LeaseKeeper(vertx, store, nodeId, options.leaseLength(), options.renewEvery(),
-                    this::leaseLost, hosts -> liveHosts = hosts);
+                    this::leaseLost, this::hostsRenewed);
             consumer = vertx.eventBus().consumer(ADDRESS_PREFIX + nodeId, this::onRemoteCall);
             timers.add(vertx.setPeriodic(options.idleCheckEvery().toMillis(), t -> deactivateIdle()));
             timers.add(vertx.setPeriodic(PRUNE_EVERY_MILLIS, t -> store.pruneCommands(COMMANDS_KEPT)
@@ -167,31 +174,97 @@ public final class EntityRuntime implements Entities, RefBinder {
         return started.future();
     }
 
-    /** Saves and hands over every activation, then gives up the lease. */
-    public Future<Void> close() {
-        closing = true;
-        Promise<Void> closed = context.promise();
+    /**
+     * Stops taking new activations and hands over every activation this node holds: each
+     * finishes the calls it is running (bounded by the call timeout), saves, and is released,
+     * and the calls waiting for it go on to its next owner. The lease stays alive, marked
+     * draining, so nothing this node still owns can be claimed before it is released; the
+     * node only leaves the live hosts, so no new activation is placed here. From then on,
+     * calls that reach this node go on to where their entities are placed now; the runtime
+     * keeps answering as a caller. Completes once nothing is active here. Idempotent.
+     */
+    public synchronized Future<Void> drain() {
+        if (drained == null) drained = options.hostsEntities() ? startDrain() : Future.succeededFuture();
+        return drained;
+    }
+
+    /** Whether this node is draining or drained: it takes no new activations. */
+    public boolean draining() {
+        return draining;
+    }
+
+    private Future<Void> startDrain() {
+        // Set before any hand-over: no activation starts here from now on.
+        draining = true;
+        liveHosts = elsewhere(liveHosts);
+        Promise<Void> done = context.promise();
+        context.runOnContext(v -> {
+            long started = System.nanoTime();
+            int holding = active.size();
+            log.info("Node {} drains: handing over {} activations", nodeId, holding);
+            reminders.stop();
+            transfers.stop();
+            Future<?> marked = lease.drain().onComplete(
+                    hosts -> markedDrainingNanos = System.nanoTime(),
+                    e -> log.warn("Node {} could not mark its lease draining: {}", nodeId, e.getMessage()));
+            Future.join(marked, handOverAll())
+                    .onComplete(x -> log.info("Node {} drained: {} activations handed over in {} ms", nodeId, holding,
+                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)))
+                    .<Void>mapEmpty().onComplete(ar -> done.complete());
+        });
+        return done.future();
+    }
+
+    /** Rounds until nothing is active: an activation that started just as the drain began is caught by the next. */
+    private Future<Void> handOverAll() {
+        List<Activation> holding = List.copyOf(active.values());
+        if (holding.isEmpty()) return Future.succeededFuture();
+        return Future.join(holding.stream().map(this::handOver).toList()).transform(x -> handOverAll());
+    }
+
+    private Future<Void> handOver(Activation activation) {
+        // A call that never answers holds its turn; past the bound the activation is dropped
+        // unsaved, which loses nothing acknowledged.
+        return leave(activation).timeout(options.callTimeout().toMillis(), TimeUnit.MILLISECONDS).recover(e -> {
+            Promise<Void> dropped = Promise.promise();
+            activation.home.runOnContext(x -> {
+                activation.abandon(new EntityUnavailableException("node " + nodeId + " is stopping"));
+                dropped.complete();
+            });
+            return dropped.future();
+        });
+    }
+
+    /**
+     * Drains, then stops listening and ends the lease. Idempotent.
+     *
+     * <p>Other nodes learn of the drain when they next read the live hosts (every
+     * {@code renewEvery}); until then they may still place entities here. So the node keeps
+     * sending calls on until a renewal period has passed since its lease was marked: a call
+     * that found nobody listening would have to retry until its caller's next renewal.
+     */
+    public synchronized Future<Void> close() {
+        if (closed == null) closed = drain().compose(v -> lingerForRenewals()).transform(x -> stop());
+        return closed;
+    }
+
+    private Future<Void> lingerForRenewals() {
+        long renewal = options.renewEvery().toNanos();
+        long left = markedDrainingNanos + renewal + renewal / 10 - System.nanoTime();
+        // Nothing to wait for when the mark failed, or no other node could take the calls.
+        if (markedDrainingNanos == 0 || liveHosts.isEmpty() || left <= 0) return Future.succeededFuture();
+        return vertx.timer(TimeUnit.NANOSECONDS.toMillis(left) + 1).mapEmpty();
+    }
+
+    private Future<Void> stop() {
+        Promise<Void> stopped = context.promise();
         context.runOnContext(v -> {
             timers.forEach(vertx::cancelTimer);
-            if (reminders != null) reminders.stop();
-            if (transfers != null) transfers.stop();
             Future<Void> unregistered = consumer == null ? Future.succeededFuture() : consumer.unregister();
-            List<Future<Void>> leaving = new ArrayList<>();
-            for (Activation activation : List.copyOf(active.values())) {
-                // A call that never answers holds its turn; past the bound the activation is
-                // dropped unsaved, which loses nothing acknowledged.
-                leaving.add(leave(activation).timeout(options.callTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                        .recover(e -> {
-                            activation.home.runOnContext(x -> activation.abandon(
-                                    new EntityUnavailableException("node " + nodeId + " is stopping")));
-                            return Future.succeededFuture();
-                        }));
-            }
-            unregistered.transform(x -> Future.join(leaving))
-                    .transform(x -> lease == null ? Future.succeededFuture() : lease.close())
-                    .<Void>mapEmpty().onComplete(closed);
+            unregistered.transform(x -> lease == null ? Future.succeededFuture() : lease.close())
+                    .<Void>mapEmpty().onComplete(stopped);
         });
-        return closed.future();
+        return stopped.future();
     }
 
     // --- Entities ---
@@ -384,19 +457,38 @@ public final class EntityRuntime implements Entities, RefBinder {
 
     /** Serves the call on this node, activating the entity if needed. */
     private void serveHere(Invocation inv) {
-        if (!options.hostsEntities() || !lease.serving() || closing) {
+        if (!options.hostsEntities() || !lease.serving()) {
             inv.reply.tryFail(new EntityUnavailableException("node " + nodeId + " does not serve entities now"));
             return;
         }
-        TypeInfo info = typesByName.get(inv.target.type());
-        Activation activation = active.computeIfAbsent(inv.target, id -> {
-            // Straight-line entities get a virtual-thread context each, so awaiting suspends only them.
-            ContextInternal home = info.type.virtualThreadsEnabled() ? vertx.createVirtualThreadContext() : homeOf(id);
-            Activation created = new Activation(this, info, id, home);
-            created.home.runOnContext(v -> created.start());
-            return created;
-        });
+        Activation activation = active.get(inv.target);
+        if (activation == null) {
+            if (draining) {
+                handOn(inv);
+                return;
+            }
+            TypeInfo info = typesByName.get(inv.target.type());
+            activation = active.computeIfAbsent(inv.target, id -> {
+                // Straight-line entities get a virtual-thread context each, so awaiting suspends only them.
+                ContextInternal home = info.type.virtualThreadsEnabled() ? vertx.createVirtualThreadContext() : homeOf(id);
+                Activation created = new Activation(this, info, id, home);
+                created.home.runOnContext(v -> created.start());
+                return created;
+            });
+        }
         activation.deliver(inv);
+    }
+
+    /** A draining node activates nothing: the call goes to where the entity is placed without it. */
+    private void handOn(Invocation inv) {
+        String next = placement(inv.target, elsewhere(liveHosts));
+        if (next == null) {
+            inv.reply.tryFail(new EntityUnavailableException("node " + nodeId + " is draining and no other node hosts entities"));
+        } else if (inv.remote) {
+            inv.reply.tryFail(new Redirect(next)); // the caller sends it there itself: one hop, not two
+        } else {
+            sendRemote(inv, next);
+        }
     }
 
     /** The claim was refused: another live node owns the entity. */
@@ -562,11 +654,6 @@ public final class EntityRuntime implements Entities, RefBinder {
         if (where != null) where.put(activation.id.toString(), nodeId);
     }
 
-    /** Whether calls to the activation's entity still reach it on this node. */
-    boolean holds(Activation activation) {
-        return active.get(activation.id) == activation;
-    }
-
     void removed(Activation activation) {
         if (active.remove(activation.id, activation) && where != null) {
             where.removeIfPresent(activation.id.toString(), nodeId);
@@ -591,10 +678,14 @@ public final class EntityRuntime implements Entities, RefBinder {
 
     // --- placement, hosts, lease ---
 
-    /** Rendezvous hashing over live hosts: a node that joins takes only new activations. */
     private String placement(EntityId id) {
         List<String> hosts = liveHosts;
         if (hosts.isEmpty()) return options.hostsEntities() ? nodeId : "";
+        return placement(id, hosts);
+    }
+
+    /** Rendezvous hashing over live hosts: a node that joins takes only new activations. Null when there are none. */
+    private static String placement(EntityId id, List<String> hosts) {
         String best = null;
         long bestScore = Long.MIN_VALUE;
         int idHash = id.hashCode();
@@ -624,6 +715,15 @@ public final class EntityRuntime implements Entities, RefBinder {
 
     private int homeIndex(EntityId id) {
         return Math.floorMod(id.hashCode(), homes.length);
+    }
+
+    private void hostsRenewed(List<String> hosts) {
+        // A renewal sent before the drain was marked may still list this node.
+        liveHosts = draining ? elsewhere(hosts) : hosts;
+    }
+
+    private List<String> elsewhere(List<String> hosts) {
+        return hosts.contains(nodeId) ? hosts.stream().filter(host -> !host.equals(nodeId)).toList() : hosts;
     }
 
     private void refreshHosts() {

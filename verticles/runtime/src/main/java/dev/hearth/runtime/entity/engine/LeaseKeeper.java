@@ -30,6 +30,8 @@ final class LeaseKeeper {
     private volatile long servingUntilNanos = System.nanoTime();
     private boolean renewing;
     private volatile boolean held;
+    /** A draining node keeps its lease but never opens a new one: it is leaving. */
+    private volatile boolean draining;
     /** Counts the leases this node has lost; a later lease is a new term. */
     private volatile int term;
     private long timer = -1;
@@ -68,6 +70,15 @@ final class LeaseKeeper {
         return term;
     }
 
+    /**
+     * Takes this node out of the live hosts while keeping the lease renewed, so what it still
+     * owns stays fenced until it releases it. Lists the live hosts once marked.
+     */
+    Future<List<String>> drain() {
+        draining = true;
+        return store.drainLease(nodeId).compose(v -> store.liveHosts()).onSuccess(onLiveHosts::accept);
+    }
+
     Future<Void> close() {
         if (timer >= 0) vertx.cancelTimer(timer);
         held = false;
@@ -83,7 +94,7 @@ final class LeaseKeeper {
     private void renew() {
         // Checked first: a renewal that hangs must not keep the node serving past its lease.
         if (held && !serving()) lost("it ran out before it was renewed (frozen, or the database unreachable)");
-        if (renewing) return;
+        if (renewing || (draining && !held)) return;
         renewing = true;
         long sent = System.nanoTime();
         Future<List<String>> renewal = held ? store.renewLease(nodeId, length)

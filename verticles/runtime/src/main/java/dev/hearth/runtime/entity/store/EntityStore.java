@@ -19,15 +19,22 @@ public interface EntityStore {
     Future<Void> openLease(String nodeId, Duration length);
 
     /**
-     * Extends a live lease by {@code length} from now and lists the nodes whose leases are alive
-     * (this one included). Fails with {@link LeaseLostException} when the lease had already expired.
+     * Extends a live lease by {@code length} from now and lists the live hosts (this one
+     * included, unless it is draining). Fails with {@link LeaseLostException} when the lease had already expired.
      */
     Future<List<String>> renewLease(String nodeId, Duration length);
 
     /** Ends the lease at once (graceful stop): its entities can be claimed right away. */
     Future<Void> closeLease(String nodeId);
 
-    /** Nodes whose leases are alive now; for nodes that call entities without hosting any. */
+    /**
+     * Marks a live lease as draining: it stays alive and renewable, so the entities the node
+     * still owns stay fenced, but the node is no longer among the live hosts, where new
+     * activations are placed. Fails with {@link LeaseLostException} when the lease has ended.
+     */
+    Future<Void> drainLease(String nodeId);
+
+    /** Nodes whose leases are alive and not draining: where new activations go. */
     Future<List<String>> liveHosts();
 
     /**

@@ -9,6 +9,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -58,6 +59,7 @@ public final class InMemoryEntityStore implements EntityStore {
 
     private final InstantSource clock;
     private final Map<String, Instant> leaseEnds = new HashMap<>();
+    private final Set<String> draining = new HashSet<>();
     private final Map<EntityId, Row> rows = new HashMap<>();
     private final Map<CommandKey, Applied> results = new HashMap<>();
     private final Map<ReminderKey, Reminder> reminders = new HashMap<>();
@@ -83,12 +85,21 @@ public final class InMemoryEntityStore implements EntityStore {
     @Override
     public synchronized Future<Void> closeLease(String nodeId) {
         leaseEnds.remove(nodeId);
+        draining.remove(nodeId);
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public synchronized Future<Void> drainLease(String nodeId) {
+        if (!alive(nodeId)) return Future.failedFuture(new LeaseLostException(nodeId));
+        draining.add(nodeId);
         return Future.succeededFuture();
     }
 
     @Override
     public synchronized Future<List<String>> liveHosts() {
-        return Future.succeededFuture(leaseEnds.keySet().stream().filter(this::alive).sorted().toList());
+        return Future.succeededFuture(leaseEnds.keySet().stream()
+                .filter(node -> alive(node) && !draining.contains(node)).sorted().toList());
     }
 
     @Override

@@ -25,7 +25,7 @@ import java.util.Optional;
 public final class PgEntityStore implements EntityStore {
 
     private static final String LIVE_NODES =
-            "SELECT node_id FROM entity_nodes WHERE expires_at > now() ORDER BY node_id";
+            "SELECT node_id FROM entity_nodes WHERE expires_at > now() AND NOT draining ORDER BY node_id";
 
     /** An expired row of the same node is an old lease: this one starts anew. */
     private static final String OPEN_LEASE = """
@@ -44,10 +44,14 @@ public final class PgEntityStore implements EntityStore {
                 RETURNING node_id
             )
             SELECT EXISTS (SELECT 1 FROM renewed) AS renewed,
-                   array(SELECT node_id FROM entity_nodes WHERE expires_at > now() ORDER BY node_id) AS live
+                   array(SELECT node_id FROM entity_nodes WHERE expires_at > now() AND NOT draining ORDER BY node_id) AS live
             """;
 
     private static final String CLOSE_LEASE = "DELETE FROM entity_nodes WHERE node_id = $1";
+
+    /** The lease stays alive, so claims of what the node still owns stay refused; only placement skips it. */
+    private static final String DRAIN_LEASE =
+            "UPDATE entity_nodes SET draining = true WHERE node_id = $1 AND expires_at > now()";
 
     /** Inserts nothing unless the claimer's lease is alive; takes an existing row only from an owner without one. */
     private static final String CLAIM = """
@@ -226,6 +230,12 @@ public final class PgEntityStore implements EntityStore {
     @Override
     public Future<Void> closeLease(String nodeId) {
         return pool.preparedQuery(CLOSE_LEASE).execute(Tuple.of(nodeId)).mapEmpty();
+    }
+
+    @Override
+    public Future<Void> drainLease(String nodeId) {
+        return pool.preparedQuery(DRAIN_LEASE).execute(Tuple.of(nodeId)).compose(rows -> rows.rowCount() == 1
+                ? Future.succeededFuture() : Future.failedFuture(new LeaseLostException(nodeId)));
     }
 
     @Override

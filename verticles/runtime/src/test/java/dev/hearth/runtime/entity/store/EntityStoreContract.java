@@ -205,6 +205,27 @@ abstract class EntityStoreContract {
     }
 
     @Test
+    void aDrainingNodeLeavesTheLiveHostsButStillFencesWhatItOwnsUntilItReleasesIt() {
+        long epoch = claimed(TAVERN, A).epoch();
+        store.drainLease(A).await();
+
+        assertThat(store.liveHosts().await()).containsExactlyInAnyOrder(B, C);
+        assertThat(store.renewLease(A, LEASE).await()).as("renewing keeps the lease and the node out of the list")
+                .containsExactlyInAnyOrder(B, C);
+        assertThat(claim(TAVERN, B)).isEqualTo(new Refused(A));
+        assertThat(saveAll(A, save(TAVERN, epoch, "handed over"))).containsExactly(true);
+        store.release(A, TAVERN, epoch).await();
+        assertThat(claim(TAVERN, B)).isEqualTo(new Claimed(epoch + 1, 1, SCHEMA, state("handed over")));
+    }
+
+    @Test
+    void drainingAnEndedLeaseFailsWithLeaseLost() {
+        leaseRunsOut(A);
+        assertThatThrownBy(() -> store.drainLease(A).await()).isInstanceOf(LeaseLostException.class);
+        assertThatThrownBy(() -> store.drainLease("never-leased").await()).isInstanceOf(LeaseLostException.class);
+    }
+
+    @Test
     void simultaneousClaimsOfANewEntityHaveOneWinner() {
         List<Future<Claim>> byA = new ArrayList<>();
         List<Future<Claim>> byB = new ArrayList<>();

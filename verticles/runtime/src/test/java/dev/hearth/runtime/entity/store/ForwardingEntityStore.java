@@ -31,6 +31,11 @@ public abstract class ForwardingEntityStore implements EntityStore {
     }
 
     @Override
+    public Future<Void> drainLease(String nodeId) {
+        return store.drainLease(nodeId);
+    }
+
+    @Override
     public Future<List<String>> liveHosts() {
         return store.liveHosts();
     }
