@@ -6,6 +6,7 @@ import dev.hearth.runtime.entity.codec.JsonEntityCodec;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -19,7 +20,7 @@ import java.util.function.Function;
  * @param commitWindow how long a change waits for others to share its commit
  * @param commitMaxBatch the most changes one commit carries
  * @param idleCheckEvery how often activations are checked for idleness
- * @param reminderPollEvery how often this node looks for due reminders: how late one may fire
+ * @param reminderPollEvery how often this node looks for due reminders and transfers: how late one may fire
  * @param codec makes the codec for calls between nodes and for state
  * @param clock the time entities live by (how long they have been idle); a test moves it
  *              instead of waiting. Leases and call timeouts keep to the machine's own time.
@@ -45,37 +46,80 @@ public record EntityRuntimeOptions(String nodeId, boolean hostsEntities, Duratio
     }
 
     public EntityRuntimeOptions withNodeId(String id) {
-        return new EntityRuntimeOptions(id, hostsEntities, leaseLength, renewEvery, callTimeout, commitWindow,
-                commitMaxBatch, idleCheckEvery, reminderPollEvery, codec, clock);
+        return copy(d -> d.nodeId = id);
     }
 
     public EntityRuntimeOptions withHostsEntities(boolean hosts) {
-        return new EntityRuntimeOptions(nodeId, hosts, leaseLength, renewEvery, callTimeout, commitWindow,
-                commitMaxBatch, idleCheckEvery, reminderPollEvery, codec, clock);
+        return copy(d -> d.hostsEntities = hosts);
     }
 
     public EntityRuntimeOptions withLease(Duration length, Duration renew) {
-        return new EntityRuntimeOptions(nodeId, hostsEntities, length, renew, callTimeout, commitWindow,
-                commitMaxBatch, idleCheckEvery, reminderPollEvery, codec, clock);
+        return copy(d -> {
+            d.leaseLength = length;
+            d.renewEvery = renew;
+        });
     }
 
     public EntityRuntimeOptions withCallTimeout(Duration timeout) {
-        return new EntityRuntimeOptions(nodeId, hostsEntities, leaseLength, renewEvery, timeout, commitWindow,
-                commitMaxBatch, idleCheckEvery, reminderPollEvery, codec, clock);
+        return copy(d -> d.callTimeout = timeout);
+    }
+
+    public EntityRuntimeOptions withCommits(Duration window, int maxBatch) {
+        return copy(d -> {
+            d.commitWindow = window;
+            d.commitMaxBatch = maxBatch;
+        });
     }
 
     public EntityRuntimeOptions withIdleCheckEvery(Duration every) {
-        return new EntityRuntimeOptions(nodeId, hostsEntities, leaseLength, renewEvery, callTimeout, commitWindow,
-                commitMaxBatch, every, reminderPollEvery, codec, clock);
-    }
-
-    public EntityRuntimeOptions withClock(InstantSource newClock) {
-        return new EntityRuntimeOptions(nodeId, hostsEntities, leaseLength, renewEvery, callTimeout, commitWindow,
-                commitMaxBatch, idleCheckEvery, reminderPollEvery, codec, newClock);
+        return copy(d -> d.idleCheckEvery = every);
     }
 
     public EntityRuntimeOptions withReminderPollEvery(Duration every) {
-        return new EntityRuntimeOptions(nodeId, hostsEntities, leaseLength, renewEvery, callTimeout, commitWindow,
-                commitMaxBatch, idleCheckEvery, every, codec, clock);
+        return copy(d -> d.reminderPollEvery = every);
+    }
+
+    public EntityRuntimeOptions withCodec(Function<RefBinder, EntityCodec> makeCodec) {
+        return copy(d -> d.codec = makeCodec);
+    }
+
+    public EntityRuntimeOptions withClock(InstantSource newClock) {
+        return copy(d -> d.clock = newClock);
+    }
+
+    /** These options with one thing changed, checked again as a whole. */
+    private EntityRuntimeOptions copy(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.build();
+    }
+
+    /** The options as fields, for the with-methods to change one at a time. */
+    private static final class Draft {
+        String nodeId;
+        boolean hostsEntities;
+        Duration leaseLength, renewEvery, callTimeout, commitWindow, idleCheckEvery, reminderPollEvery;
+        int commitMaxBatch;
+        Function<RefBinder, EntityCodec> codec;
+        InstantSource clock;
+
+        Draft(EntityRuntimeOptions o) {
+            nodeId = o.nodeId;
+            hostsEntities = o.hostsEntities;
+            leaseLength = o.leaseLength;
+            renewEvery = o.renewEvery;
+            callTimeout = o.callTimeout;
+            commitWindow = o.commitWindow;
+            commitMaxBatch = o.commitMaxBatch;
+            idleCheckEvery = o.idleCheckEvery;
+            reminderPollEvery = o.reminderPollEvery;
+            codec = o.codec;
+            clock = o.clock;
+        }
+
+        EntityRuntimeOptions build() {
+            return new EntityRuntimeOptions(nodeId, hostsEntities, leaseLength, renewEvery, callTimeout, commitWindow,
+                    commitMaxBatch, idleCheckEvery, reminderPollEvery, codec, clock);
+        }
     }
 }
