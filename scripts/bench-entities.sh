@@ -1,22 +1,36 @@
 #!/usr/bin/env bash
 # Entity runtime benchmarks: local and remote call cost, activations/s, committed saves/s.
-#   scripts/bench-entities.sh [local|remote|activations|saves ...]
-# Uses the embedded test PostgreSQL (its own, in a temp folder). BENCH_CPUS=1 pins the JVM
-# (and the PostgreSQL it starts) to those CPUs with taskset. Results go to the terminal;
-# copy them with this command line into docs/benchmarks.md.
+#   scripts/bench-entities.sh [local|remote|activations|saves ...]   one JVM, two runtimes
+#   scripts/bench-entities.sh remote-process                          two JVMs, clustered
+# Uses the embedded test PostgreSQL (its own, in a temp folder), durable as in production
+# (fsync and synchronous_commit on). BENCH_CPUS pins the benchmark JVM (and the PostgreSQL
+# it starts) to those CPUs with taskset; BENCH_HOST_CPUS pins the second JVM of
+# remote-process. Results go to the terminal; copy them with this command line into
+# docs/benchmarks.md.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 find_java
 cd "$HEARTH_ROOT"
 log="$HEARTH_ROOT/target/bench-build.log"
 mkdir -p target
-echo "Building the runtime's test classes (log in target/bench-build.log)..."
-mvn -B -q -pl verticles/runtime -am test-compile dependency:build-classpath \
+if [ "${1:-}" = "remote-process" ]; then
+  module=verticles/node main=dev.hearth.node.it.entities.RemoteCallBench
+else
+  module=verticles/runtime main=dev.hearth.runtime.entity.bench.EntityBench
+fi
+echo "Building $module's test classes (log in target/bench-build.log)..."
+mvn -B -q -pl "$module" -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test > "$log" 2>&1 \
   || { tail -30 "$log" >&2; exit 1; }
-cp="verticles/runtime/target/test-classes:verticles/runtime/target/classes:$(cat verticles/runtime/target/bench.classpath)"
+# Absolute paths: a second JVM runs in another folder. The reactor's own classes first: the classpath file names the modules' jars in ~/.m2, which may be stale.
+cp="$HEARTH_ROOT/$module/target/test-classes:$HEARTH_ROOT/$module/target/classes"
+for m in runtime game gateway; do
+  cp="$cp:$HEARTH_ROOT/verticles/$m/target/test-classes:$HEARTH_ROOT/verticles/$m/target/classes"
+done
+cp="$cp:$(cat "$module/target/bench.classpath")"
 pin=()
 [ -n "${BENCH_CPUS:-}" ] && pin=(taskset -c "$BENCH_CPUS")
-echo "JDK $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); $(nproc) CPUs; pinned to: ${BENCH_CPUS:-none}"
-exec "${pin[@]}" "$JAVA_HOME/bin/java" "${HEARTH_JVM_FLAGS[@]}" -Xms1g -Xmx1g -cp "$cp" \
-  dev.hearth.runtime.entity.bench.EntityBench "$@"
+echo "JDK $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); $(nproc) CPUs; pinned to: ${BENCH_CPUS:-none}, host: ${BENCH_HOST_CPUS:-none}"
+exec "${pin[@]}" "$JAVA_HOME/bin/java" "${HEARTH_JVM_FLAGS[@]}" -Xms1g -Xmx1g -Dhearth.test.durable=true \
+  -Dhearth.jvm.flags="${HEARTH_JVM_FLAGS[*]}" \
+  -cp "$cp" "$main" "$@"

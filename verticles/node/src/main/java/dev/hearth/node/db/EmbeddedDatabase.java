@@ -49,6 +49,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setRegisterShutdownHook(false)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "200")
+                    // zonky starts PostgreSQL as for throwaway tests (-F, synchronous_commit=off);
+                    // this is the world, and "acknowledged means committed" means on disk.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     .start();
             return new EmbeddedDatabase(server, local(port));
         } catch (IOException e) {

@@ -19,6 +19,8 @@ import java.util.function.Function;
  * @param callTimeout a call's timeout unless it sets its own
  * @param commitWindow how long a change waits for others to share its commit
  * @param commitMaxBatch the most changes one commit carries
+ * @param commitGroupsInFlight how many group commits may run at once; each entity's changes
+ *                             always go to the same one, so they commit in the order made
  * @param idleCheckEvery how often activations are checked for idleness
  * @param reminderPollEvery how often this node looks for due reminders and transfers: how late one may fire
  * @param codec makes the codec for calls between nodes and for state
@@ -27,12 +29,12 @@ import java.util.function.Function;
  */
 public record EntityRuntimeOptions(String nodeId, boolean hostsEntities, Duration leaseLength, Duration renewEvery,
                                    Duration callTimeout, Duration commitWindow, int commitMaxBatch,
-                                   Duration idleCheckEvery, Duration reminderPollEvery,
+                                   int commitGroupsInFlight, Duration idleCheckEvery, Duration reminderPollEvery,
                                    Function<RefBinder, EntityCodec> codec, InstantSource clock) {
 
     public static EntityRuntimeOptions defaults() {
         return new EntityRuntimeOptions(null, true, Duration.ofSeconds(3), Duration.ofSeconds(1),
-                Duration.ofSeconds(10), Duration.ofMillis(2), 500, Duration.ofSeconds(1), Duration.ofSeconds(1),
+                Duration.ofSeconds(10), Duration.ofMillis(2), 500, 2, Duration.ofSeconds(1), Duration.ofSeconds(1),
                 JsonEntityCodec::new, InstantSource.system());
     }
 
@@ -41,6 +43,7 @@ public record EntityRuntimeOptions(String nodeId, boolean hostsEntities, Duratio
             throw new IllegalArgumentException("renew the lease at least twice per lease length (" + leaseLength + ")");
         }
         if (commitMaxBatch < 1) throw new IllegalArgumentException("commitMaxBatch must be at least 1");
+        if (commitGroupsInFlight < 1) throw new IllegalArgumentException("commitGroupsInFlight must be at least 1");
         Objects.requireNonNull(clock, "clock");
         if (reminderPollEvery.toMillis() < 1) throw new IllegalArgumentException("reminderPollEvery must be at least 1 ms");
     }
@@ -71,6 +74,10 @@ public record EntityRuntimeOptions(String nodeId, boolean hostsEntities, Duratio
         });
     }
 
+    public EntityRuntimeOptions withCommitGroupsInFlight(int groups) {
+        return copy(d -> d.commitGroupsInFlight = groups);
+    }
+
     public EntityRuntimeOptions withIdleCheckEvery(Duration every) {
         return copy(d -> d.idleCheckEvery = every);
     }
@@ -99,7 +106,7 @@ public record EntityRuntimeOptions(String nodeId, boolean hostsEntities, Duratio
         String nodeId;
         boolean hostsEntities;
         Duration leaseLength, renewEvery, callTimeout, commitWindow, idleCheckEvery, reminderPollEvery;
-        int commitMaxBatch;
+        int commitMaxBatch, commitGroupsInFlight;
         Function<RefBinder, EntityCodec> codec;
         InstantSource clock;
 
@@ -111,6 +118,7 @@ public record EntityRuntimeOptions(String nodeId, boolean hostsEntities, Duratio
             callTimeout = o.callTimeout;
             commitWindow = o.commitWindow;
             commitMaxBatch = o.commitMaxBatch;
+            commitGroupsInFlight = o.commitGroupsInFlight;
             idleCheckEvery = o.idleCheckEvery;
             reminderPollEvery = o.reminderPollEvery;
             codec = o.codec;
@@ -119,7 +127,7 @@ public record EntityRuntimeOptions(String nodeId, boolean hostsEntities, Duratio
 
         EntityRuntimeOptions build() {
             return new EntityRuntimeOptions(nodeId, hostsEntities, leaseLength, renewEvery, callTimeout, commitWindow,
-                    commitMaxBatch, idleCheckEvery, reminderPollEvery, codec, clock);
+                    commitMaxBatch, commitGroupsInFlight, idleCheckEvery, reminderPollEvery, codec, clock);
         }
     }
 }

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class TestDatabase {
     private static final String TEMPLATE = "hearth_template";
+    private static final boolean DURABLE = Boolean.getBoolean("hearth.test.durable");
     private static final AtomicInteger counter = new AtomicInteger();
     private static EmbeddedPostgres server;
     private static DatabaseUrl serverUrl;
@@ -57,7 +58,9 @@ public final class TestDatabase {
                     .setDataDirectory(dir.resolve("data"))
                     .setCleanDataDirectory(true)
                     .setServerConfig("max_connections", "300")
-                    .setServerConfig("fsync", "off")
+                    // Tests need no durability; benchmarks of committed saves do (-Dhearth.test.durable=true).
+                    .setServerConfig("fsync", DURABLE ? "on" : "off")
+                    .setServerConfig("synchronous_commit", DURABLE ? "on" : "off")
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL for tests", e);

@@ -64,6 +64,8 @@ public final class EntityRuntime implements Entities, RefBinder {
     private static final Logger log = LoggerFactory.getLogger(EntityRuntime.class);
     private static final String ADDRESS_PREFIX = "hearth.entities.";
     private static final String WHERE_MAP = "hearth.entities.where";
+    /** Routes to entities active elsewhere kept at most; about 100 bytes each. */
+    private static final int MAX_ROUTES = 200_000;
     private static final int MAX_HOPS = 3;
     private static final long RETRY_MILLIS = 200;
     /**
@@ -150,7 +152,8 @@ public final class EntityRuntime implements Entities, RefBinder {
                 whereMap.compose(x -> store.liveHosts()).onSuccess(hosts -> liveHosts = hosts).<Void>mapEmpty().onComplete(started);
                 return;
             }
-            commits = new CommitQueue(context, store, nodeId, options.commitWindow(), options.commitMaxBatch());
+            commits = new CommitQueue(context, store, nodeId, options.commitWindow(), options.commitMaxBatch(),
+                    options.commitGroupsInFlight());
             lease = new LeaseKeeper(vertx, store, nodeId, options.leaseLength(), options.renewEvery(),
                     this::leaseLost, this::hostsRenewed);
             consumer = vertx.eventBus().consumer(ADDRESS_PREFIX + nodeId, this::onRemoteCall);
@@ -493,7 +496,7 @@ public final class EntityRuntime implements Entities, RefBinder {
 
     /** The claim was refused: another live node owns the entity. */
     void redirected(Invocation inv, String owner) {
-        routes.put(inv.target, owner);
+        remember(inv.target, owner);
         if (inv.remote) inv.reply.tryFail(new Redirect(owner));
         else if (owner.equals(nodeId)) retryLater(inv); // our own older lease: wait for it to lapse
         else sendRemote(inv, owner);
@@ -518,6 +521,7 @@ public final class EntityRuntime implements Entities, RefBinder {
         }
         vertx.eventBus().<Buffer>request(ADDRESS_PREFIX + node, body, delivery).onComplete(ar -> {
             if (ar.succeeded()) {
+                remember(inv.target, node);
                 try {
                     inv.reply.tryComplete(codec.decode(ar.result().body(), inv.method.resultType));
                 } catch (RuntimeException e) {
@@ -527,6 +531,18 @@ public final class EntityRuntime implements Entities, RefBinder {
                 remoteFailed(inv, node, ar.cause());
             }
         });
+    }
+
+    /**
+     * The entity answered from that node: send its next calls straight there instead of asking
+     * the Hazelcast map again (a network round trip from a node that holds none of it). A stale
+     * route costs one hop at most: the node redirects to the owner, or the route's node leaves
+     * the live hosts. Bounded: past the limit the routes start over, and are learnt again.
+     */
+    private void remember(EntityId target, String node) {
+        if (node.equals(routes.get(target))) return; // the common case: a read, not a write
+        if (routes.size() >= MAX_ROUTES) routes.clear();
+        routes.put(target, node);
     }
 
     private void remoteFailed(Invocation inv, String node, Throwable cause) {
@@ -540,7 +556,7 @@ public final class EntityRuntime implements Entities, RefBinder {
             routes.remove(inv.target, node); // that node is gone: place the entity again, later
             retryLater(inv);
         } else if (reply.failureCode() == REDIRECT && ++inv.hops <= MAX_HOPS) {
-            routes.put(inv.target, reply.getMessage());
+            remember(inv.target, reply.getMessage());
             send(inv, reply.getMessage());
         } else if (reply.failureCode() == UNAVAILABLE || reply.failureCode() == REDIRECT) {
             routes.remove(inv.target, node);

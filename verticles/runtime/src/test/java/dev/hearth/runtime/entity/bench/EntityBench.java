@@ -1,6 +1,5 @@
 package dev.hearth.runtime.entity.bench;
 
-import com.sun.management.OperatingSystemMXBean;
 import dev.hearth.runtime.db.DatabaseUrl;
 import dev.hearth.runtime.entity.EntityContext;
 import dev.hearth.runtime.entity.EntityId;
@@ -16,14 +15,12 @@ import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Entity runtime benchmarks, run by scripts/bench-entities.sh (not a test: numbers go to
@@ -63,21 +60,22 @@ public final class EntityBench {
         }
     }
 
-    private static final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static BenchLoad load;
 
     public static void main(String[] args) throws Exception {
         List<String> only = Arrays.asList(args);
         DatabaseUrl db = TestDatabase.fresh();
+        load = new BenchLoad(List.of(new BenchLoad.OtherCpu("PostgreSQL us/op", () -> BenchLoad.postgresCpuNanos(db.port()))));
         Vertx vertx = Vertx.vertx();
         Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(8)).connectingTo(db.connectOptions()).using(vertx).build();
         EntityRuntime a = start(vertx, pool, "bench-a");
         EntityRuntime b = start(vertx, pool, "bench-b");
         while (a.liveHosts().size() < 2 || b.liveHosts().size() < 2) TimeUnit.MILLISECONDS.sleep(50);
-        System.out.printf("%-44s %12s %14s %12s%n", "scenario", "operations", "per second", "CPU us/op");
+        load.printHeader();
         if (only.isEmpty() || only.contains("local")) local(vertx, a);
         if (only.isEmpty() || only.contains("remote")) remote(vertx, a, b);
         if (only.isEmpty() || only.contains("activations")) activations(a);
-        if (only.isEmpty() || only.contains("saves")) saves(a);
+        if (only.isEmpty() || only.contains("saves")) saves(vertx, a);
         a.close().await();
         b.close().await();
         pool.close().await();
@@ -94,7 +92,7 @@ public final class EntityBench {
         String key = keyActiveOn(a, "local-");
         for (int round = 0; round < 3; round++) {
             long calls = 2_000_000;
-            measure(round < 2 ? null : "local call, same event loop", calls, () -> inContextOf(vertx, a, key, calls));
+            load.measure(round < 2 ? null : "local call, same event loop", calls, () -> inContextOf(vertx, a, key, calls));
         }
     }
 
@@ -135,8 +133,8 @@ public final class EntityBench {
         while (targets.size() < 64) targets.add(a.ref(Counter.class, keyActiveOn(b, "remote-" + targets.size() + "-")));
         for (int round = 0; round < 3; round++) {
             long calls = 200_000;
-            measure(round < 2 ? null : "remote call (other runtime, event bus + codec)", calls,
-                    () -> closedLoop(targets, calls, 256, Counter::read));
+            load.measure(round < 2 ? null : "remote call (other runtime, event bus + codec)", calls,
+                    () -> BenchLoad.closedLoop(targets, calls, 256, Counter::read));
         }
     }
 
@@ -144,77 +142,31 @@ public final class EntityBench {
         long count = 20_000;
         List<Counter> fresh = new ArrayList<>();
         for (int i = 0; i < count; i++) fresh.add(a.ref(Counter.class, "fresh-" + i));
-        measure("activations (claim + first call)", count, () -> closedLoop(fresh, count, 64, Counter::read));
+        load.measure("activations (claim + first call)", count, () -> BenchLoad.closedLoop(fresh, count, 64, Counter::read));
     }
 
-    private static void saves(EntityRuntime a) throws Exception {
+    /**
+     * Committed 1 KB saves on entities active on this runtime (so no call crosses the event
+     * bus): first as many as the group commit takes with 512 in flight, then open-loop at
+     * fixed offered rates, where latency counts from when each call was due.
+     */
+    private static void saves(Vertx vertx, EntityRuntime a) throws Exception {
         String kilobyte = "x".repeat(1000);
         List<Counter> writers = new ArrayList<>();
-        for (int i = 0; i < 2000; i++) {
-            Counter c = a.ref(Counter.class, "writer-" + i);
-            c.read().await();
-            writers.add(c);
+        while (writers.size() < 2000) writers.add(a.ref(Counter.class, keyActiveOn(a, "writer-" + writers.size() + "-")));
+        for (int round = 0; round < 2; round++) {
+            long count = 100_000;
+            BenchLoad.Latencies latencies = new BenchLoad.Latencies((int) count);
+            load.measure(round < 1 ? null : "committed 1 KB saves (512 in flight)", count,
+                    () -> BenchLoad.closedLoop(writers, count, 512, c -> latencies.time(c.add(kilobyte))));
+            if (round == 1) latencies.print("  commit latency");
         }
-        long count = 100_000;
-        Latencies latencies = new Latencies((int) count);
-        measure("committed 1 KB saves (512 in flight)", count,
-                () -> closedLoop(writers, count, 512, c -> latencies.time(c.add(kilobyte))));
-        System.out.printf("%-44s p50 %.1f ms, p99 %.1f ms%n", "  commit latency", latencies.percentile(50), latencies.percentile(99));
-    }
-
-    /** Keeps {@code inFlight} calls going over the targets until {@code total} have answered. */
-    private static CompletableFuture<Void> closedLoop(List<Counter> targets, long total,
-                                                      int inFlight, java.util.function.Function<Counter, Future<?>> call) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        AtomicLong started = new AtomicLong();
-        AtomicLong finished = new AtomicLong();
-        Runnable[] next = new Runnable[1];
-        next[0] = () -> {
-            long n = started.getAndIncrement();
-            if (n >= total) return;
-            call.apply(targets.get((int) (n % targets.size()))).onComplete(ar -> {
-                if (ar.failed()) done.completeExceptionally(ar.cause());
-                if (finished.incrementAndGet() == total) done.complete(null);
-                else next[0].run();
-            });
-        };
-        for (int i = 0; i < inFlight; i++) next[0].run();
-        return done;
-    }
-
-    private static void measure(String name, long operations, java.util.concurrent.Callable<CompletableFuture<Void>> work) throws Exception {
-        long cpuBefore = os.getProcessCpuTime();
-        long start = System.nanoTime();
-        work.call().get(10, TimeUnit.MINUTES);
-        long elapsed = System.nanoTime() - start;
-        long cpu = os.getProcessCpuTime() - cpuBefore;
-        if (name == null) return; // warm-up
-        System.out.printf("%-44s %12d %14.0f %12.2f%n", name, operations,
-                operations / (elapsed / 1e9), cpu / 1e3 / operations);
-    }
-
-    /** Latencies of completed calls, in microseconds. */
-    private static final class Latencies {
-        private final long[] micros;
-        private final AtomicLong count = new AtomicLong();
-
-        Latencies(int capacity) {
-            micros = new long[capacity];
-        }
-
-        <T> Future<T> time(Future<T> call) {
-            long start = System.nanoTime();
-            return call.onComplete(ar -> {
-                int i = (int) count.getAndIncrement();
-                if (i < micros.length) micros[i] = (System.nanoTime() - start) / 1000;
-            });
-        }
-
-        double percentile(int p) {
-            int n = (int) Math.min(count.get(), micros.length);
-            long[] sorted = Arrays.copyOf(micros, n);
-            Arrays.sort(sorted);
-            return sorted[Math.min(n - 1, (int) (n * p / 100.0))] / 1000.0;
+        for (int rate : new int[]{10_000, 20_000, 30_000}) {
+            int seconds = 5;
+            BenchLoad.Latencies latencies = new BenchLoad.Latencies(rate * seconds);
+            load.measure("committed 1 KB saves, open loop " + rate + "/s", (long) rate * seconds,
+                    () -> BenchLoad.openLoop(vertx, writers, rate, seconds, latencies, c -> c.add(kilobyte)));
+            latencies.print("  latency from when due");
         }
     }
 }
