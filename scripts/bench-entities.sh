@@ -8,13 +8,8 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 find_java
 cd "$HEARTH_ROOT"
-log="$HEARTH_ROOT/target/bench-build.log"
-mkdir -p target
 echo "Building the runtime's test classes (log in target/bench-build.log)..."
-mvn -B -q -pl verticles/runtime -am test-compile dependency:build-classpath \
-  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test > "$log" 2>&1 \
-  || { tail -30 "$log" >&2; exit 1; }
-cp="verticles/runtime/target/test-classes:verticles/runtime/target/classes:$(cat verticles/runtime/target/bench.classpath)"
+cp=$(test_classpath verticles/runtime bench-build.log)
 pin=()
 [ -n "${BENCH_CPUS:-}" ] && pin=(taskset -c "$BENCH_CPUS")
 echo "JDK $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); $(nproc) CPUs; pinned to: ${BENCH_CPUS:-none}"

@@ -63,3 +63,15 @@ build_if_needed() {
     (cd "$HEARTH_ROOT" && mvn -B install -DskipTests > "$log" 2>&1) || { tail -40 "$log" >&2; echo "Build failed: see $log" >&2; return 1; }
   fi
 }
+
+# Compiles MODULE's tests and what they need, in the reactor (nothing installed; log in
+# target/LOGNAME), and prints the class path a main among its test classes runs on.
+test_classpath() {
+  local module=$1 log="$HEARTH_ROOT/target/$2"
+  mkdir -p "$HEARTH_ROOT/target"
+  (cd "$HEARTH_ROOT" && mvn -B -q -pl "$module" -am test-compile dependency:build-classpath \
+    -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test) > "$log" 2>&1 \
+    || { tail -30 "$log" >&2; echo "Build failed: see $log" >&2; return 1; }
+  local dir="$HEARTH_ROOT/$module/target"
+  echo "$dir/test-classes:$dir/classes:$(cat "$dir/test.classpath")"
+}

@@ -1,5 +1,7 @@
 package dev.hearth.node.it.entities;
 
+import dev.hearth.node.example.BobExample;
+import dev.hearth.node.it.NodeProcess;
 import dev.hearth.node.it.entities.EntityNode.Reply;
 import dev.hearth.node.it.entities.EntityRows.Row;
 import dev.hearth.runtime.testing.Await;
@@ -18,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The guide's example on a real cluster: two {@link EntityNodeMain} processes, both hosting
  * entities, over one PostgreSQL. Bob (the straight-line {@code PlayerEntity} of the
  * runtime's examples) enters a level of thirty barrels that land on both nodes, enters it
- * again, answers his score through either node, and keeps it when his node is killed.
+ * again, answers his score through either node, and keeps it when his node is killed. And
+ * the guide's runnable {@link BobExample} (scripts/example.sh bob) runs and prints his score.
  */
 class BobTwoNodesIT extends TwoEntityNodes {
     private static final Logger log = LoggerFactory.getLogger(BobTwoNodesIT.class);
@@ -65,6 +68,16 @@ class BobTwoNodesIT extends TwoEntityNodes {
         assertThat(after.epoch()).as("Bob's epoch: one claim by the survivor").isEqualTo(before.epoch() + 1);
         assertThat(survivor.enterLevel(BOB, BARRELS).value()).as("a third time, every barrel on the survivor").isEqualTo(30);
         assertThat(barrelsHitEach(3).values()).extracting(Row::owner).containsOnly(survivor.id());
+    }
+
+    @Test
+    void theGuidesRunnableExampleStartsTwoNodesInOneJvmAndPrintsBobsScore() throws Exception {
+        try (NodeProcess example = NodeProcess.startMain("bob-example", BobExample.class, Map.of(), workDir)) {
+            assertThat(example.awaitExit(Duration.ofSeconds(120))).as("exit status; output:\n" + example.logTail()).isZero();
+            assertThat(example.logText()).contains(BOB + ": 0 points before the level, 30 after")
+                    .containsPattern("barrels on bob-1: [1-9]\\d*, on bob-2: [1-9]")
+                    .contains("score() asked through bob-2: 30");
+        }
     }
 
     /** Every barrel's row, each with {@code hits} committed hits. */
