@@ -33,10 +33,11 @@ public final class BobExample {
         quiet("com.hazelcast", Level.ERROR);
         System.out.println("Starting two nodes on the embedded PostgreSQL...");
         Node one = node("bob-1", 5801).start(); // starts the embedded PostgreSQL
-        Node two = node("bob-2", 5802).start(); // finds it running and shares it
+        Node two = node("bob-2", 5802);
         try {
+            two.start(); // finds the embedded PostgreSQL running and shares it
             EntityRuntime entities = one.entities();
-            while (entities.liveHosts().size() < 2) Thread.sleep(50); // until bob-1 places entities on both
+            for (int i = 0; i < 200 && entities.liveHosts().size() < 2; i++) Thread.sleep(50); // bob-1 sees bob-2's lease
 
             Player bob = entities.ref(Player.class, BOB);
             List<Ref<Barrel>> level = IntStream.range(0, 30).mapToObj(i -> entities.refOf(Barrel.class, "barrel-" + i)).toList();
