@@ -5,32 +5,21 @@
 # Uses the embedded test PostgreSQL (its own, in a temp folder), durable as in production
 # (fsync and synchronous_commit on). BENCH_CPUS pins the benchmark JVM (and the PostgreSQL
 # it starts) to those CPUs with taskset; BENCH_HOST_CPUS pins the second JVM of
-# remote-process. Results go to the terminal; copy them with this command line into
-# docs/benchmarks.md.
+# remote-process, and the database with it. Results go to the terminal; copy them with
+# this command line into docs/benchmarks.md.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 find_java
-cd "$HEARTH_ROOT"
-log="$HEARTH_ROOT/target/bench-build.log"
-mkdir -p target
 if [ "${1:-}" = "remote-process" ]; then
   module=verticles/node main=dev.hearth.node.it.entities.RemoteCallBench
 else
   module=verticles/runtime main=dev.hearth.runtime.entity.bench.EntityBench
 fi
 echo "Building $module's test classes (log in target/bench-build.log)..."
-mvn -B -q -pl "$module" -am test-compile dependency:build-classpath \
-  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test > "$log" 2>&1 \
-  || { tail -30 "$log" >&2; exit 1; }
-# Absolute paths: a second JVM runs in another folder. The reactor's own classes first: the classpath file names the modules' jars in ~/.m2, which may be stale.
-cp="$HEARTH_ROOT/$module/target/test-classes:$HEARTH_ROOT/$module/target/classes"
-for m in runtime game gateway; do
-  cp="$cp:$HEARTH_ROOT/verticles/$m/target/test-classes:$HEARTH_ROOT/verticles/$m/target/classes"
-done
-cp="$cp:$(cat "$module/target/bench.classpath")"
+cp=$(test_classpath "$module" bench-build.log)
+cd "$HEARTH_ROOT"
 pin=()
 [ -n "${BENCH_CPUS:-}" ] && pin=(taskset -c "$BENCH_CPUS")
 echo "JDK $("$JAVA_HOME/bin/java" -version 2>&1 | head -1); $(nproc) CPUs; pinned to: ${BENCH_CPUS:-none}, host: ${BENCH_HOST_CPUS:-none}"
 exec "${pin[@]}" "$JAVA_HOME/bin/java" "${HEARTH_JVM_FLAGS[@]}" -Xms1g -Xmx1g -Dhearth.test.durable=true \
-  -Dhearth.jvm.flags="${HEARTH_JVM_FLAGS[*]}" \
-  -cp "$cp" "$main" "$@"
+  -Dhearth.jvm.flags="${HEARTH_JVM_FLAGS[*]}" -cp "$cp" "$main" "$@"

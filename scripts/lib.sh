@@ -63,3 +63,20 @@ build_if_needed() {
     (cd "$HEARTH_ROOT" && mvn -B install -DskipTests > "$log" 2>&1) || { tail -40 "$log" >&2; echo "Build failed: see $log" >&2; return 1; }
   fi
 }
+
+# Compiles MODULE's tests and what they need, in the reactor (nothing installed; log in
+# target/LOGNAME), and prints the class path a main among its test classes runs on.
+test_classpath() {
+  local module=$1 log="$HEARTH_ROOT/target/$2"
+  mkdir -p "$HEARTH_ROOT/target"
+  (cd "$HEARTH_ROOT" && mvn -B -q -pl "$module" -am test-compile dependency:build-classpath \
+    -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test) > "$log" 2>&1 \
+    || { tail -30 "$log" >&2; echo "Build failed: see $log" >&2; return 1; }
+  # Absolute paths (a second JVM may run in another folder), and the reactor's own classes
+  # first: the class path file names the other modules' jars in ~/.m2, which may be stale.
+  local cp="" m
+  for m in "$module" verticles/runtime verticles/game verticles/gateway; do
+    cp="$cp$HEARTH_ROOT/$m/target/test-classes:$HEARTH_ROOT/$m/target/classes:"
+  done
+  echo "$cp$(cat "$HEARTH_ROOT/$module/target/test.classpath")"
+}

@@ -26,6 +26,7 @@ import dev.hearth.node.management.ManagementServer;
 import dev.hearth.runtime.db.DatabaseUrl;
 import dev.hearth.runtime.db.Migrations;
 import dev.hearth.runtime.entity.EntityRuntimeOptions;
+import dev.hearth.runtime.entity.EntityType;
 import dev.hearth.runtime.entity.engine.EntityRuntime;
 import dev.hearth.runtime.entity.store.PgEntityStore;
 import dev.hearth.runtime.settings.LiveSettings;
@@ -45,6 +46,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -64,6 +66,7 @@ public final class Node {
     private static final Duration STOP_LIMIT = Duration.ofSeconds(20);
 
     private final NodeConfig config;
+    private final List<EntityType<?, ?>> entityTypes;
     private final Instant startedAt = Instant.now();
     private final LiveSettings settings = new LiveSettings();
     private EmbeddedDatabase embedded;
@@ -85,7 +88,13 @@ public final class Node {
     private boolean stopped;
 
     public Node(NodeConfig config) {
+        this(config, GameEntities.all());
+    }
+
+    /** A node whose entity runtime hosts and calls {@code entityTypes} instead of the game's (examples). */
+    public Node(NodeConfig config, List<EntityType<?, ?>> entityTypes) {
         this.config = config;
+        this.entityTypes = List.copyOf(entityTypes);
     }
 
     /**
@@ -106,7 +115,7 @@ public final class Node {
         settings.register(GatewaySettings.all()).register(GameSettings.all());
         settingsListener = new SettingsListener(cluster, databaseUrl, pool, settings);
         await(settingsListener.start());
-        entities = await(EntityRuntime.start(cluster, new PgEntityStore(pool), GameEntities.all(),
+        entities = await(EntityRuntime.start(cluster, new PgEntityStore(pool), entityTypes,
                 EntityRuntimeOptions.defaults().withHostsEntities(config.role().hostsGame())));
         checkNotStopping();
         if (config.runsWorld()) {
@@ -150,6 +159,11 @@ public final class Node {
         if (hazelcast != null) hazelcast.shutdown();
         if (embedded != null) embedded.close();
         log.info("Node '{}' stopped", config.nodeName());
+    }
+
+    /** The node's entity runtime: call entities through it once {@link #start()} returned. */
+    public EntityRuntime entities() {
+        return entities;
     }
 
     public Optional<Integer> httpPort() {

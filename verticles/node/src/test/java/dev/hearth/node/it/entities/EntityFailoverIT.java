@@ -1,20 +1,13 @@
 package dev.hearth.node.it.entities;
 
-import dev.hearth.node.it.NodeProcess;
 import dev.hearth.node.it.entities.EntityNode.Reply;
 import dev.hearth.node.it.entities.EntityRows.Row;
-import dev.hearth.runtime.db.DatabaseUrl;
 import dev.hearth.runtime.testing.Await;
-import dev.hearth.runtime.testing.TestDatabase;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,7 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,58 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@link EntityNodeMain}) in a real Hazelcast cluster over one real PostgreSQL, killed
  * with SIGKILL, frozen with SIGSTOP, joined under load. Every call goes through a node's
  * control API, as a player's command would go through its node; the database's rows are
- * read directly to check who owns what. Leases are 3 s (renewed every second) and
- * Hazelcast declares a silent member dead after 5 s.
+ * read directly to check who owns what ({@link TwoEntityNodes}). Bob's barrels are in
+ * {@link BobTwoNodesIT}.
  */
-class EntityFailoverIT {
+class EntityFailoverIT extends TwoEntityNodes {
     private static final Logger log = LoggerFactory.getLogger(EntityFailoverIT.class);
-    private static final int FAILURE_SECONDS = 5;
-    private static final Duration START_LIMIT = Duration.ofSeconds(60);
     private static final Duration FAILOVER_BOUND = Duration.ofSeconds(5);
-
-    private final List<EntityNode> nodes = new ArrayList<>();
-    private Path workDir;
-    private DatabaseUrl database;
-    private EntityRows rows;
-    private int portA;
-    private int portB;
-
-    @BeforeEach
-    void freshDatabase() throws Exception {
-        workDir = Files.createTempDirectory("hearth-it-entities");
-        database = TestDatabase.fresh();
-        rows = new EntityRows(database);
-        portA = NodeProcess.freePort();
-        portB = NodeProcess.freePort();
-    }
-
-    @AfterEach
-    void stopNodes() throws Exception {
-        for (EntityNode node : nodes) node.close();
-    }
-
-    @Test
-    void bobSlaysThirtyBarrelsSpreadOverTwoProcesses() throws Exception {
-        EntityNode a = start("a", portA);
-        EntityNode b = start("b", portB);
-        awaitOneCluster(a.awaitUp(START_LIMIT), b.awaitUp(START_LIMIT));
-        String bob = "Bob: Slayer of armoured cylinders";
-
-        assertThat(a.enterLevel(bob, 30).value()).isEqualTo(30);
-
-        assertThat(b.score(bob).value()).as("Bob's score asked through the other node").isEqualTo(30);
-        Map<String, Row> barrels = rows.rows("Barrel");
-        assertThat(barrels).hasSize(30);
-        assertThat(barrels.values()).as("every barrel was hit once, and that hit is committed")
-                .allSatisfy(row -> assertThat(new JsonObject(row.state()).getInteger("hits")).isEqualTo(1));
-        Map<String, Long> byOwner = barrels.values().stream().collect(Collectors.groupingBy(Row::owner, Collectors.counting()));
-        assertThat(byOwner).as("barrels hosted by each node").containsOnlyKeys(a.id(), b.id());
-        int activeA = a.health().getInteger("active");
-        int activeB = b.health().getInteger("active");
-        assertThat(activeA).as("active on a").isGreaterThan(1);
-        assertThat(activeB).as("active on b").isGreaterThan(1);
-        assertThat(activeA + activeB).as("thirty barrels and Bob, each active once").isEqualTo(31);
-    }
 
     @Test
     void countersOfAKilledNodeServeAgainOnTheSurvivorWithEveryAcknowledgedIncrement() throws Exception {
@@ -349,26 +295,5 @@ class EntityFailoverIT {
                 if (node.move(from, to, 1).ok()) acknowledged.incrementAndGet();
             }
         }
-    }
-
-    private EntityNode start(String name, int clusterPort) throws Exception {
-        EntityNode node = EntityNode.start(name, clusterPort, "127.0.0.1:" + portA + ",127.0.0.1:" + portB,
-                database, FAILURE_SECONDS, workDir);
-        nodes.add(node);
-        return node;
-    }
-
-    /** Both in one Hazelcast cluster, and each has seen the other's lease: placement spans both. */
-    private static void awaitOneCluster(EntityNode a, EntityNode b) {
-        Await.within(Duration.ofSeconds(30), a + " and " + b + " see each other", () -> seesTwo(a) && seesTwo(b));
-    }
-
-    private static boolean seesTwo(EntityNode node) {
-        JsonObject health = node.health();
-        return health.getInteger("members") == 2 && health.getJsonArray("liveHosts").size() == 2;
-    }
-
-    private static List<String> keysOwnedBy(EntityNode node, Map<String, Row> rows) {
-        return rows.entrySet().stream().filter(e -> node.id().equals(e.getValue().owner())).map(Map.Entry::getKey).sorted().toList();
     }
 }

@@ -146,7 +146,11 @@ final class EntityNode implements AutoCloseable {
     }
 
     Reply score(String player) {
-        return send("GET", "/player/score?key=" + encode(player), Duration.ofSeconds(10));
+        return score(player, Duration.ofSeconds(10));
+    }
+
+    Reply score(String player, Duration timeout) {
+        return send("GET", "/player/score?key=" + encode(player) + timeout(timeout), timeout.plus(HTTP_GRACE));
     }
 
     void kill() throws InterruptedException {
