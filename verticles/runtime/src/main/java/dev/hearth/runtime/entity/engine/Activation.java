@@ -408,7 +408,10 @@ final class Activation implements EntityContext<Object> {
         List<Future<Boolean>> landing = saves.stream().map(runtime.commits()::commit).toList();
         Future<Void> landed = Future.all(landing).compose(all -> landing.stream().allMatch(Future::result) ? Future.succeededFuture()
                 : Future.failedFuture(new EntityUnavailableException(id + " was fenced out: another node owns it now")));
-        landed.onSuccess(v -> onHome(() -> {
+        // Most commits leave nothing to do here once they land; skipping the hop home then
+        // saves a wake-up of the entity's event loop per commit (a quarter of the CPU of a save).
+        boolean afterwards = !sent.isEmpty() || ended.stream().anyMatch(e -> e.commandId() != null || e.settles() != null);
+        if (afterwards) landed.onSuccess(v -> onHome(() -> {
             ended.forEach(e -> {
                 if (e.commandId() != null) uncommittedCommands.remove(e.commandId());
             });
