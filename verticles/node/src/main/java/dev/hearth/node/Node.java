@@ -77,6 +77,8 @@ public final class Node {
     private Vertx cluster;
     private Vertx edge;
     private Pool pool;
+    /** The entity runtime's lease statements only: they must never wait behind the node's other work. */
+    private Pool leasePool;
     private Pool edgePool;
     private SettingsListener settingsListener;
     private EntityRuntime entities;
@@ -115,7 +117,8 @@ public final class Node {
         settings.register(GatewaySettings.all()).register(GameSettings.all());
         settingsListener = new SettingsListener(cluster, databaseUrl, pool, settings);
         await(settingsListener.start());
-        entities = await(EntityRuntime.start(cluster, new PgEntityStore(pool), entityTypes,
+        leasePool = newPool(cluster, 1);
+        entities = await(EntityRuntime.start(cluster, new PgEntityStore(pool, leasePool), entityTypes,
                 EntityRuntimeOptions.defaults().withHostsEntities(config.role().hostsGame())));
         checkNotStopping();
         if (config.runsWorld()) {
@@ -154,6 +157,7 @@ public final class Node {
         if (entities != null) quietly("entity runtime", entities.close());
         if (settingsListener != null) quietly("live settings", settingsListener.stop());
         if (pool != null) quietly("database pool", pool.close());
+        if (leasePool != null) quietly("lease pool", leasePool.close());
         if (cluster != null) quietly("clustered Vert.x", cluster.close());
         // Vert.x leaves a Hazelcast instance it was given running: shut it down ourselves.
         if (hazelcast != null) hazelcast.shutdown();

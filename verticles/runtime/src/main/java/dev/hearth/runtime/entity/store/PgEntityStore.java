@@ -232,19 +232,32 @@ public final class PgEntityStore implements EntityStore {
     private static final int CLAIM_ATTEMPTS = 3;
 
     private final Pool pool;
+    private final Pool leases;
+    private final ClaimBatches claims;
 
     public PgEntityStore(Pool pool) {
+        this(pool, pool);
+    }
+
+    /**
+     * @param leases where the lease statements run: a pool of their own (one connection is
+     *               plenty), so that a renewal never queues behind a burst of claims and saves
+     *               long enough for the node to lose its lease
+     */
+    public PgEntityStore(Pool pool, Pool leases) {
         this.pool = pool;
+        this.leases = leases;
+        this.claims = new ClaimBatches(pool, (id, nodeId) -> claim(id, nodeId, CLAIM_ATTEMPTS));
     }
 
     @Override
     public Future<Void> openLease(String nodeId, Duration length) {
-        return pool.preparedQuery(OPEN_LEASE).execute(Tuple.of(nodeId, length.toMillis())).mapEmpty();
+        return leases.preparedQuery(OPEN_LEASE).execute(Tuple.of(nodeId, length.toMillis())).mapEmpty();
     }
 
     @Override
     public Future<List<String>> renewLease(String nodeId, Duration length) {
-        return pool.preparedQuery(RENEW_LEASE).execute(Tuple.of(nodeId, length.toMillis())).compose(rows -> {
+        return leases.preparedQuery(RENEW_LEASE).execute(Tuple.of(nodeId, length.toMillis())).compose(rows -> {
             Row row = rows.iterator().next();
             if (!row.getBoolean("renewed")) return Future.failedFuture(new LeaseLostException(nodeId));
             return Future.succeededFuture(List.of(row.getArrayOfStrings("live")));
@@ -253,12 +266,12 @@ public final class PgEntityStore implements EntityStore {
 
     @Override
     public Future<Void> closeLease(String nodeId) {
-        return pool.preparedQuery(CLOSE_LEASE).execute(Tuple.of(nodeId)).mapEmpty();
+        return leases.preparedQuery(CLOSE_LEASE).execute(Tuple.of(nodeId)).mapEmpty();
     }
 
     @Override
     public Future<Void> drainLease(String nodeId) {
-        return pool.preparedQuery(DRAIN_LEASE).execute(Tuple.of(nodeId)).compose(rows -> rows.rowCount() == 1
+        return leases.preparedQuery(DRAIN_LEASE).execute(Tuple.of(nodeId)).compose(rows -> rows.rowCount() == 1
                 ? Future.succeededFuture() : Future.failedFuture(new LeaseLostException(nodeId)));
     }
 
@@ -273,7 +286,7 @@ public final class PgEntityStore implements EntityStore {
 
     @Override
     public Future<Claim> claim(EntityId id, String nodeId) {
-        return claim(id, nodeId, CLAIM_ATTEMPTS);
+        return claims.claim(id, nodeId);
     }
 
     private Future<Claim> claim(EntityId id, String nodeId, int attempts) {
