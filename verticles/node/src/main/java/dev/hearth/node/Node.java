@@ -3,8 +3,13 @@ package dev.hearth.node;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import dev.hearth.game.GameEntities;
+import dev.hearth.game.GameServices;
 import dev.hearth.game.GameSettings;
 import dev.hearth.game.GameVerticle;
+import dev.hearth.game.delivery.FanOut;
+import dev.hearth.game.npc.NpcStore;
+import dev.hearth.game.world.RoomCatalog;
+import dev.hearth.game.world.RoomStore;
 import dev.hearth.gateway.GatewayConfig;
 import dev.hearth.gateway.GatewaySettings;
 import dev.hearth.gateway.GatewayVerticle;
@@ -17,7 +22,7 @@ import dev.hearth.gateway.auth.TokenService;
 import dev.hearth.node.cluster.ClusterSetup;
 import dev.hearth.node.cluster.GatewayDepartures;
 import dev.hearth.node.cluster.HearthClusterManager;
-import dev.hearth.node.cluster.SingleWorldHost;
+import dev.hearth.node.cluster.LiveGateways;
 import dev.hearth.node.cluster.SameDatabaseCheck;
 import dev.hearth.node.config.NodeConfig;
 import dev.hearth.node.db.DatabaseIdentity;
@@ -106,11 +111,13 @@ public final class Node {
         settings.register(GatewaySettings.all()).register(GameSettings.all());
         settingsListener = new SettingsListener(cluster, databaseUrl, pool, settings);
         await(settingsListener.start());
-        entities = await(EntityRuntime.start(cluster, new PgEntityStore(pool), GameEntities.all(),
+        GameServices game = gameServices();
+        entities = await(EntityRuntime.start(cluster, new PgEntityStore(pool), GameEntities.all(game),
                 EntityRuntimeOptions.defaults().withHostsEntities(config.role().hostsGame())));
         checkNotStopping();
-        if (config.runsWorld()) {
-            gameDeployment = await(cluster.deployVerticle(new GameVerticle(pool, settings, entities)));
+        if (config.role().hostsGame()) {
+            // Every game node serves the one world: its state is in the entities, wherever they are hosted.
+            gameDeployment = await(cluster.deployVerticle(new GameVerticle(entities, game)));
             hazelcast.getCluster().addMembershipListener(new GatewayDepartures(cluster));
         }
         checkNotStopping();
@@ -171,9 +178,6 @@ public final class Node {
         hazelcast = ClusterSetup.join(config, databaseId);
         // Checked before Vert.x registers anything: a refused node leaves no trace.
         Optional<String> refusal = SameDatabaseCheck.mismatch(hazelcast, databaseId, databaseUrl.toString());
-        if (refusal.isEmpty() && config.runsWorld()) {
-            refusal = SingleWorldHost.conflict(hazelcast, config.cluster().failureDetection().plusSeconds(2), () -> stopRequested);
-        }
         if (refusal.isPresent()) throw new IllegalStateException(refusal.get());
         if (config.role() == Role.GATEWAY) ClusterSetup.awaitDataMember(hazelcast, () -> stopRequested);
         clusterManager = new HearthClusterManager(hazelcast);
@@ -183,6 +187,18 @@ public final class Node {
                         .setPort(config.cluster().eventBusPort()));
         cluster = await(Vertx.builder().with(options).withClusterManager(clusterManager).buildClustered());
         log.info("Joined the cluster as {} ({} members)", clusterManager.getNodeId(), hazelcast.getCluster().getMembers().size());
+    }
+
+    /**
+     * What the game's entities need here: the rooms and NPCs (read once), the fan-out on the
+     * cluster bus and the gateways in the cluster. Every node builds it, since every node
+     * registers the game's entity types; only game nodes host them.
+     */
+    private GameServices gameServices() {
+        RoomCatalog rooms = await(new RoomStore(pool).loadCatalog());
+        return GameServices.builder(new FanOut(cluster.eventBus()), settings, rooms, new LiveGateways(hazelcast))
+                .npcs(await(new NpcStore(pool).loadCast(rooms)))
+                .build();
     }
 
     private void startGateway() {
@@ -230,7 +246,6 @@ public final class Node {
                 .put("database", databaseUrl.toString())
                 .put("databaseId", databaseId)
                 .put("uptimeSeconds", Duration.between(startedAt, Instant.now()).toSeconds())
-                .put("world", config.runsWorld())
                 .put("sessions", gateway == null ? 0 : gateway.connectedSessions())
                 .put("entities", entities == null ? null : new JsonObject()
                         .put("node", entities.nodeId())
