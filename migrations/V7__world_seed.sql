@@ -139,8 +139,8 @@ INSERT INTO npcs (id, name, description, home, emotes, roams) VALUES
  'A small black cat with one white ear and amber eyes that miss nothing. Soot belongs '
  || 'to the tavern, or the tavern belongs to Soot; nobody is quite sure which.',
  'tavern',
- '["stretches luxuriously, one paw at a time.", "washes a paw with enormous care.", '
- || '"watches you with unblinking amber eyes.", "bats at a dust mote only she can see.", '
- || '"curls into a tight black knot and pretends to be asleep.", "purrs like a distant kettle.", '
- || '"sniffs the air, then loses interest in it."]',
+ ('["stretches luxuriously, one paw at a time.", "washes a paw with enormous care.", '
+  || '"watches you with unblinking amber eyes.", "bats at a dust mote only she can see.", '
+  || '"curls into a tight black knot and pretends to be asleep.", "purrs like a distant kettle.", '
+  || '"sniffs the air, then loses interest in it."]')::jsonb,
  '["tavern", "kitchen", "cellar", "square", "chapel", "smithy", "well", "market"]');

@@ -19,8 +19,10 @@ import java.util.function.Predicate;
 
 /**
  * Its static part comes from the {@link RoomCatalog}; its state holds only who and what is
- * here. Every change also drops the ghosts (players whose every session is on a gateway
- * that is gone), so a restart of every node leaves no one standing about for long.
+ * here. Ghosts (players whose every session is on a gateway that is gone, say after every
+ * node restarted) are never shown nor told anything, and the next arrival drops them from
+ * the state. Only an arrival: a gateway that has just left takes its players out one by
+ * one (each room sees each of them leave), and a cleanup in between would swallow that.
  */
 public final class RoomEntity implements Room {
     private static final Logger log = LoggerFactory.getLogger(RoomEntity.class);
@@ -43,7 +45,7 @@ public final class RoomEntity implements Room {
         Predicate<SessionRef> live = services.liveSessions();
         RoomState now = current();
         boolean wasHere = now.occupant(who).map(o -> o.presentWith(live)).orElse(false);
-        RoomState next = change(now.with(who), live, who);
+        RoomState next = wasHere ? change(now.with(who)) : change(now.with(who).withoutGhosts(live, who));
         if (!wasHere) push(next, who.name(), live, GameEvents.arrived(who.name(), via));
         return Future.succeededFuture(view(next, live));
     }
@@ -52,10 +54,10 @@ public final class RoomEntity implements Room {
     public Future<Void> leave(Occupant who, String via) {
         Predicate<SessionRef> live = services.liveSessions();
         RoomState now = current();
-        Optional<Occupant> here = now.occupant(who);
-        if (here.isEmpty()) return Future.succeededFuture();
-        RoomState next = change(now.without(who), live, null);
-        if (here.get().presentWith(live)) push(next, who.name(), live, GameEvents.left(who.name(), via));
+        if (now.occupant(who).isEmpty()) return Future.succeededFuture();
+        // Told even when their gateway has just gone: they were here until now.
+        RoomState next = change(now.without(who));
+        push(next, who.name(), live, GameEvents.left(who.name(), via));
         return Future.succeededFuture();
     }
 
@@ -78,7 +80,7 @@ public final class RoomEntity implements Room {
         Optional<Item> item = now.item(itemId);
         boolean takerHere = now.occupant(Occupant.player(taker, List.of())).map(o -> o.presentWith(live)).orElse(false);
         if (item.isEmpty() || !takerHere) return Future.succeededFuture(Optional.empty());
-        RoomState next = change(now.withoutItem(itemId), live, null);
+        RoomState next = change(now.withoutItem(itemId));
         // Sent exactly once, in the same commit as the floor without it: never on both, never on neither.
         self.transfer(self.entities().refOf(Character.class, Names.key(taker)), c -> c.receive(item.get(), null));
         push(next, taker, live, GameEvents.item(ItemAction.TOOK, taker, item.get(), null));
@@ -94,7 +96,7 @@ public final class RoomEntity implements Room {
             log.warn("Room {} already has item {}; not adding it again (dropped by {})", self.key(), item.id(), droppedBy);
             return Future.succeededFuture();
         }
-        RoomState next = change(now.withItem(item), live, null);
+        RoomState next = change(now.withItem(item));
         push(next, droppedBy, live, GameEvents.item(ItemAction.DROPPED, droppedBy, item, null));
         return Future.succeededFuture();
     }
@@ -104,10 +106,9 @@ public final class RoomEntity implements Room {
         return self.state().stockedFrom(plan());
     }
 
-    private RoomState change(RoomState next, Predicate<SessionRef> live, Occupant keep) {
-        RoomState cleaned = next.withoutGhosts(live, keep);
-        self.setState(cleaned);
-        return cleaned;
+    private RoomState change(RoomState next) {
+        self.setState(next);
+        return next;
     }
 
     private RoomPlan plan() {
