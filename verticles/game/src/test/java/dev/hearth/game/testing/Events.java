@@ -106,6 +106,11 @@ public final class Events {
         return room(plan, List.of(occupants), List.of(), plan.items().stream().map(i -> item(i.id(), i.name())).toList());
     }
 
+    /** The seeded room with these items on its floor now, these players and no NPC. */
+    public static JsonObject seeded(String roomId, List<JsonObject> items, String... occupants) {
+        return room(SeededWorld.rooms().require(roomId), List.of(occupants), List.of(), items);
+    }
+
     /** The tavern as seeded by migrations V3 and V7, with Soot the cat by the fire. */
     public static JsonObject tavern(String... occupants) {
         return room("tavern", "The Hearth Tavern", TAVERN_DESCRIPTION, TAVERN_EXITS, List.of(occupants), List.of("Soot"),
