@@ -16,13 +16,21 @@ import dev.hearth.runtime.edge.CommandOutcome;
 import dev.hearth.runtime.edge.EdgeAddresses;
 import dev.hearth.runtime.edge.PlayerCommand;
 import dev.hearth.runtime.edge.SessionRef;
+import dev.hearth.runtime.db.DatabaseUrl;
+import dev.hearth.runtime.entity.Entities;
+import dev.hearth.runtime.entity.EntityRuntimeOptions;
 import dev.hearth.runtime.entity.EntityType;
+import dev.hearth.runtime.entity.engine.EntityRuntime;
+import dev.hearth.runtime.entity.store.PgEntityStore;
 import dev.hearth.runtime.settings.LiveSettings;
 import dev.hearth.testkit.EntityTestKit;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
 
 import java.time.Duration;
 import java.util.List;
@@ -35,9 +43,10 @@ import java.util.function.UnaryOperator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A game node in a test: the game's entities in the entity test kit (the real engine, in
- * memory) on the world the migrations seed, and a deployed {@link GameVerticle}, driven the
- * way gateways drive it: SessionRef and PlayerCommand messages on a real event bus. A
+ * A game node in a test: the game's entities, on the world the migrations seed, and a
+ * deployed {@link GameVerticle}, driven the way gateways drive it: SessionRef and
+ * PlayerCommand messages on a real event bus. The entities live in the entity test kit (the
+ * real engine, in memory), or with {@link #onDatabase} in a real runtime on PostgreSQL. A
  * gateway is in the cluster from the first session on it until {@link #gatewayLeft}.
  */
 public final class TestWorld implements AutoCloseable {
@@ -46,19 +55,21 @@ public final class TestWorld implements AutoCloseable {
     public static final Duration CAT_NAPS = Duration.ofHours(1);
 
     private final Vertx vertx = Vertx.vertx();
-    private final EntityTestKit kit = new EntityTestKit(vertx);
     private final LiveSettings settings = new LiveSettings().register(GameSettings.all());
     private final Set<String> liveGateways = ConcurrentHashMap.newKeySet();
     private final AtomicInteger commandIds = new AtomicInteger();
     private final GameServices services;
     private final List<EntityType<?, ?>> types;
+    /** Null when the entities run on a database. */
+    private EntityTestKit kit;
+    private Entities entities;
+    private Runnable stopEntities = () -> { };
 
     private TestWorld(SeededWorld.Catalog catalog, UnaryOperator<GameServices.Builder> tuning) {
         services = tuning.apply(GameServices.builder(new FanOut(vertx.eventBus()), settings, catalog.rooms(), () -> Set.copyOf(liveGateways))
                 .npcs(catalog.npcs())
                 .npcPace(CAT_NAPS)).build();
         types = GameEntities.all(services);
-        kit.register(types.toArray(EntityType<?, ?>[]::new));
     }
 
     /** The seeded world, Soot napping in the tavern. */
@@ -69,27 +80,58 @@ public final class TestWorld implements AutoCloseable {
     /** On other rooms, or with other services (a pace for the cat, a random source). */
     public static TestWorld start(SeededWorld.Catalog catalog, UnaryOperator<GameServices.Builder> tuning) {
         TestWorld world = new TestWorld(catalog, tuning);
-        try {
+        return world.deploy(() -> {
+            world.kit = new EntityTestKit(world.vertx).register(world.types.toArray(EntityType<?, ?>[]::new));
             // The kit's runtime starts on first use, which must be on this thread, not the verticle's.
             world.kit.refOf(Npc.class, "cat");
-            Futures.await(world.vertx.deployVerticle(new GameVerticle(world.kit, world.services)));
+            world.entities = world.kit;
+            world.stopEntities = world.kit::close;
+        });
+    }
+
+    /**
+     * The world of that database, its entities in a real runtime on it, as on a game node:
+     * what one world saved, the next one started on the database finds.
+     */
+    public static TestWorld onDatabase(DatabaseUrl database) {
+        TestWorld world = new TestWorld(SeededWorld.load(database), b -> b);
+        return world.deploy(() -> {
+            Pool pool = PgBuilder.pool().connectingTo(database.connectOptions())
+                    .with(new PoolOptions().setMaxSize(4)).using(world.vertx).build();
+            EntityRuntime runtime = Futures.await(EntityRuntime.start(world.vertx, new PgEntityStore(pool), world.types,
+                    EntityRuntimeOptions.defaults()));
+            world.entities = runtime;
+            world.stopEntities = () -> {
+                // As a node stops: the entities are saved and released first, then the pool.
+                Futures.await(runtime.close());
+                Futures.await(pool.close());
+            };
+        });
+    }
+
+    private TestWorld deploy(Runnable startEntities) {
+        try {
+            startEntities.run();
+            Futures.await(vertx.deployVerticle(new GameVerticle(entities, services)));
         } catch (RuntimeException | AssertionError e) {
-            world.close();
+            close();
             throw e;
         }
-        return world;
+        return this;
     }
 
     @Override
     public void close() {
         try {
-            kit.close();
+            stopEntities.run();
         } finally {
             Futures.await(vertx.close());
         }
     }
 
+    /** The test kit the entities run in; not for a world on a database. */
     public EntityTestKit kit() {
+        if (kit == null) throw new IllegalStateException("this world's entities run on a database, not in the test kit");
         return kit;
     }
 
@@ -173,16 +215,16 @@ public final class TestWorld implements AutoCloseable {
     // --- committed state, as the entities saved it ---
 
     public CharacterState character(String player) {
-        return kit.state(type(Character.class, CharacterState.class), Names.key(player));
+        return kit().state(type(Character.class, CharacterState.class), Names.key(player));
     }
 
     /** Null for a room that never changed. */
     public RoomState room(String roomId) {
-        return kit.state(type(Room.class, RoomState.class), roomId);
+        return kit().state(type(Room.class, RoomState.class), roomId);
     }
 
     public NpcEntity.State npc(String id) {
-        return kit.state(type(Npc.class, NpcEntity.State.class), id);
+        return kit().state(type(Npc.class, NpcEntity.State.class), id);
     }
 
     @SuppressWarnings("unchecked")
