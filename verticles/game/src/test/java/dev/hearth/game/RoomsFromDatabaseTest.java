@@ -6,6 +6,7 @@ import dev.hearth.game.world.RoomCatalog;
 import dev.hearth.runtime.db.DatabaseUrl;
 import dev.hearth.runtime.edge.SessionRef;
 import dev.hearth.runtime.testing.TestDatabase;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -29,12 +30,9 @@ class RoomsFromDatabaseTest {
         TestDatabase.execute(db, "UPDATE rooms SET name = 'The Cold Tavern', "
                 + "description = 'The fire has gone out. Nobody has swept in days.' WHERE id = 'tavern'");
 
-        try (TestWorld world = TestWorld.start(SeededWorld.load(db), b -> b)) {
-            SessionRef alice = world.enter("Alice", "g1");
-            assertThat(world.output(alice, "l")).containsExactly(room("tavern", "The Cold Tavern",
-                    "The fire has gone out. Nobody has swept in days.", TAVERN_EXITS, List.of("Alice"), List.of("Soot"),
-                    List.of(), -1, 0, 0));
-        }
+        assertThat(whatAliceSeesOnLooking(db)).containsExactly(room("tavern", "The Cold Tavern",
+                "The fire has gone out. Nobody has swept in days.", TAVERN_EXITS, List.of("Alice"), List.of("Soot"),
+                List.of(), -1, 0, 0));
     }
 
     @Test
@@ -43,12 +41,9 @@ class RoomsFromDatabaseTest {
         TestDatabase.execute(db, "UPDATE rooms SET exits = '{\"down\": \"cellar\", \"east\": \"nowhere\", \"back\": \"cellar\", "
                 + "\"ladder\": {\"to\": \"kitchen\", \"dir\": \"u\"}}' WHERE id = 'tavern'");
 
-        try (TestWorld world = TestWorld.start(SeededWorld.load(db), b -> b)) {
-            SessionRef alice = world.enter("Alice", "g1");
-            assertThat(world.output(alice, "look")).containsExactly(room("tavern", "The Hearth Tavern", TAVERN_DESCRIPTION,
-                    List.of(exit("ladder", "kitchen", "u"), exit("down", "cellar", "d"), exit("back", "cellar", null)),
-                    List.of("Alice"), List.of("Soot"), List.of(), -1, 0, 0));
-        }
+        assertThat(whatAliceSeesOnLooking(db)).containsExactly(room("tavern", "The Hearth Tavern", TAVERN_DESCRIPTION,
+                List.of(exit("ladder", "kitchen", "u"), exit("down", "cellar", "d"), exit("back", "cellar", null)),
+                List.of("Alice"), List.of("Soot"), List.of(), -1, 0, 0));
     }
 
     @Test
@@ -85,6 +80,14 @@ class RoomsFromDatabaseTest {
 
         assertThatThrownBy(() -> SeededWorld.load(db))
                 .hasMessageContaining("room 'tavern': exit 'hole' has direction 'sideways', not one of n s e w u d");
+    }
+
+    /** A world started on the database, Alice entering it and looking around. */
+    private static List<JsonObject> whatAliceSeesOnLooking(DatabaseUrl db) {
+        try (TestWorld world = TestWorld.start(SeededWorld.load(db), b -> b)) {
+            SessionRef alice = world.enter("Alice", "g1");
+            return world.output(alice, "look");
+        }
     }
 
     @Test

@@ -49,6 +49,6 @@ public final class DropCommand implements Command<DropCommand.Unwanted> {
         context.setState(next);
         context.self().transfer(context.roomRef(), room -> room.receive(item, dropper));
         context.pushToPlayer(GameEvents.inventory(next.inventory()));
-        return Future.succeededFuture(CommandOutcome.done(context.echo(GameEvents.item(ItemAction.DROPPED, dropper, item, null))));
+        return Outcomes.done(context.echo(GameEvents.item(ItemAction.DROPPED, dropper, item, null)));
     }
 }

@@ -6,7 +6,6 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
 import java.util.List;
-import java.util.Optional;
 
 /** Acts something out for the room: "emote waves." shows "Alice waves." */
 public final class EmoteCommand implements Command<EmoteCommand.Action> {
@@ -47,10 +46,7 @@ public final class EmoteCommand implements Command<EmoteCommand.Action> {
 
     @Override
     public Future<CommandOutcome> execute(Action action, CommandContext context) {
-        Optional<CommandOutcome> tooLong = SpeechLimit.exceededBy(action.text(), context);
-        if (tooLong.isPresent()) return Future.succeededFuture(tooLong.get());
         JsonObject emoted = GameEvents.emoted(context.player(), action.text());
-        context.room().announce(context.player(), emoted.encode()).await();
-        return Future.succeededFuture(CommandOutcome.done(context.echo(emoted)));
+        return Speaking.toRoom(action.text(), context, emoted, emoted);
     }
 }

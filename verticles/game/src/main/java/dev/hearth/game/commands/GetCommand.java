@@ -6,7 +6,6 @@ import dev.hearth.game.text.NearMisses;
 import dev.hearth.game.world.Item;
 import dev.hearth.game.world.RoomView;
 import dev.hearth.runtime.edge.CommandOutcome;
-import dev.hearth.runtime.edge.ErrorCode;
 import io.vertx.core.Future;
 
 import java.util.List;
@@ -54,17 +53,12 @@ public final class GetCommand implements Command<GetCommand.Wanted> {
         Optional<Item> item = Lookup.find(wanted.item(), view.items(), Item::words);
         if (item.isEmpty()) {
             Optional<Item> carried = Lookup.find(wanted.item(), context.state().inventory(), Item::words);
-            if (carried.isPresent()) return rejected("You already have the " + carried.get().name() + ".");
-            return rejected(NearMisses.withSuggestions("There is no " + Lookup.quoted(wanted.item()) + " here.",
+            if (carried.isPresent()) return Outcomes.refused("You already have the " + carried.get().name() + ".");
+            return Outcomes.refused(NearMisses.withSuggestions("There is no " + Lookup.quoted(wanted.item()) + " here.",
                     Lookup.nearMisses(wanted.item(), view.items(), Item::words, Item::name)));
         }
         Optional<Item> taken = context.room().take(item.get().id(), context.player()).await();
-        if (taken.isEmpty()) return rejected("Someone was quicker: the " + item.get().name() + " is gone.");
-        return Future.succeededFuture(CommandOutcome.done(
-                context.echo(GameEvents.item(ItemAction.TOOK, context.player(), taken.get(), null))));
-    }
-
-    private static Future<CommandOutcome> rejected(String message) {
-        return Future.succeededFuture(CommandOutcome.rejected(ErrorCode.BAD_ARGUMENTS, message));
+        if (taken.isEmpty()) return Outcomes.refused("Someone was quicker: the " + item.get().name() + " is gone.");
+        return Outcomes.done(context.echo(GameEvents.item(ItemAction.TOOK, context.player(), taken.get(), null)));
     }
 }

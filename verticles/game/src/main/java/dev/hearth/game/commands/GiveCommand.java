@@ -76,7 +76,7 @@ public final class GiveCommand implements Command<GiveCommand.Gift> {
         Optional<Reading> reading = gift.readings().stream().filter(r -> playerHere(r.to(), view) != null).findFirst();
         if (reading.isEmpty()) return Future.succeededFuture(nobodyHere(gift.readings().getFirst().to(), view, context));
         String receiver = playerHere(reading.get().to(), view);
-        if (Names.same(receiver, context.player())) return rejected("You already have it.");
+        if (Names.same(receiver, context.player())) return Outcomes.refused("You already have it.");
         Optional<Item> carried = Carried.find(reading.get().item(), context);
         if (carried.isEmpty()) return Future.succeededFuture(Carried.notCarried(reading.get().item(), context));
 
@@ -89,7 +89,7 @@ public final class GiveCommand implements Command<GiveCommand.Gift> {
         JsonObject gave = GameEvents.item(ItemAction.GAVE, giver, item, receiver);
         context.room().announce(giver, gave.encode()).await();
         context.pushToPlayer(GameEvents.inventory(next.inventory()));
-        return Future.succeededFuture(CommandOutcome.done(context.echo(gave)));
+        return Outcomes.done(context.echo(gave));
     }
 
     /** The name of the player here the word means, or null. */
@@ -105,9 +105,5 @@ public final class GiveCommand implements Command<GiveCommand.Gift> {
         List<String> others = view.occupants().stream().filter(p -> !Names.same(p, context.player())).toList();
         return CommandOutcome.rejected(ErrorCode.BAD_ARGUMENTS, NearMisses.withSuggestions(
                 "There is no " + Lookup.quoted(typed) + " here to give it to.", NearMisses.among(typed, others)));
-    }
-
-    private static Future<CommandOutcome> rejected(String message) {
-        return Future.succeededFuture(CommandOutcome.rejected(ErrorCode.BAD_ARGUMENTS, message));
     }
 }

@@ -106,7 +106,7 @@ public final class GoCommand implements Command<GoCommand.Destination> {
         context.setState(context.state().withRoom(there.id()));
         log.debug("Player {} goes {} from {} to {}", context.player(), exit.get().name(), here.id(), there.id());
         // Their other tabs go with them.
-        return Future.succeededFuture(CommandOutcome.done(context.echo(GameEvents.room(view))));
+        return Outcomes.done(context.echo(GameEvents.room(view)));
     }
 
     private static CommandOutcome noSuchExit(String typed, RoomPlan here) {

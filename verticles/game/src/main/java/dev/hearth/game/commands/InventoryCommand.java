@@ -36,6 +36,6 @@ public final class InventoryCommand implements Command<NoArgs> {
 
     @Override
     public Future<CommandOutcome> execute(NoArgs args, CommandContext context) {
-        return Future.succeededFuture(CommandOutcome.done(GameEvents.inventory(context.state().inventory())));
+        return Outcomes.done(GameEvents.inventory(context.state().inventory()));
     }
 }

@@ -63,7 +63,7 @@ public final class LookCommand implements Command<LookCommand.Target> {
     @Override
     public Future<CommandOutcome> execute(Target target, CommandContext context) {
         RoomView view = context.room().view().await();
-        if (target.thing().isEmpty()) return Future.succeededFuture(CommandOutcome.done(GameEvents.room(view)));
+        if (target.thing().isEmpty()) return Outcomes.done(GameEvents.room(view));
         String thing = target.thing().get();
         List<Sight> sights = sights(view, context);
         return Future.succeededFuture(Lookup.find(thing, sights, Sight::words)

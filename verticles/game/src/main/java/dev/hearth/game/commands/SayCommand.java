@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
-import java.util.Optional;
 
 /** Says something to everyone in the room. */
 public final class SayCommand implements Command<SayCommand.Speech> {
@@ -49,11 +48,9 @@ public final class SayCommand implements Command<SayCommand.Speech> {
 
     @Override
     public Future<CommandOutcome> execute(Speech speech, CommandContext context) {
-        Optional<CommandOutcome> tooLong = SpeechLimit.exceededBy(speech.text(), context);
-        if (tooLong.isPresent()) return Future.succeededFuture(tooLong.get());
-        context.room().announce(context.player(), GameEvents.said(context.player(), speech.text(), false).encode()).await();
         log.debug("Player {} says in {} ({} characters)", context.player(), context.state().room(), speech.text().length());
         // The speaker's other connections see their own words as their own.
-        return Future.succeededFuture(CommandOutcome.done(context.echo(GameEvents.said(context.player(), speech.text(), true))));
+        return Speaking.toRoom(speech.text(), context, GameEvents.said(context.player(), speech.text(), false),
+                GameEvents.said(context.player(), speech.text(), true));
     }
 }

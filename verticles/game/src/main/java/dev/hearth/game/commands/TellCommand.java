@@ -5,7 +5,6 @@ import dev.hearth.game.sessions.Online;
 import dev.hearth.game.text.Names;
 import dev.hearth.game.text.NearMisses;
 import dev.hearth.runtime.edge.CommandOutcome;
-import dev.hearth.runtime.edge.ErrorCode;
 import dev.hearth.runtime.edge.SessionRef;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -48,22 +47,18 @@ public final class TellCommand implements Command<TellCommand.Message> {
 
     @Override
     public Future<CommandOutcome> execute(Message message, CommandContext context) {
-        if (Names.same(message.to(), context.player())) {
-            return Future.succeededFuture(CommandOutcome.rejected(ErrorCode.BAD_ARGUMENTS,
-                    "Talking to yourself? Try 'say' to talk to the room."));
-        }
-        Optional<CommandOutcome> tooLong = SpeechLimit.exceededBy(message.text(), context);
+        if (Names.same(message.to(), context.player())) return Outcomes.refused("Talking to yourself? Try 'say' to talk to the room.");
+        Optional<CommandOutcome> tooLong = Speaking.tooLong(message.text(), context);
         if (tooLong.isPresent()) return Future.succeededFuture(tooLong.get());
         List<SessionRef> theirs = Online.sessionsOf(context.entities(), context.liveGateways(), message.to()).await();
         if (theirs.isEmpty()) {
             List<String> online = Online.players(context.entities(), context.liveGateways()).await();
             List<String> near = NearMisses.among(message.to(), online.stream().filter(p -> !Names.same(p, context.player())).toList());
-            return Future.succeededFuture(CommandOutcome.rejected(ErrorCode.BAD_ARGUMENTS, NearMisses.withSuggestions(
-                    "No one called " + Lookup.quoted(message.to()) + " is online.", near)));
+            return Outcomes.refused(NearMisses.withSuggestions("No one called " + Lookup.quoted(message.to()) + " is online.", near));
         }
         String to = theirs.getFirst().player();
         context.fanOut().push(theirs, GameEvents.told(context.player(), to, message.text(), false));
         JsonObject mine = GameEvents.told(context.player(), to, message.text(), true);
-        return Future.succeededFuture(CommandOutcome.done(context.echo(mine)));
+        return Outcomes.done(context.echo(mine));
     }
 }

@@ -4,10 +4,7 @@ import dev.hearth.runtime.edge.CommandOutcome;
 import dev.hearth.runtime.edge.ErrorCode;
 import dev.hearth.runtime.edge.SessionRef;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,24 +13,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the exact rejection), through the game verticle and the entities, in a fresh seeded
  * world per test with Alice in the tavern on gateway g1 and Bob's gateway g2.
  */
-@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
-public abstract class CommandTest {
-    protected TestWorld world;
-    protected FakeGateway g1;
-    protected FakeGateway g2;
+public abstract class CommandTest extends TwoGatewayWorld {
     protected SessionRef alice;
 
     @BeforeEach
-    void startAWorldWithAliceInTheTavern() {
-        world = TestWorld.start();
-        g1 = world.gateway("g1");
-        g2 = world.gateway("g2");
+    void aliceIsInTheTavern() {
         alice = world.enter("Alice", "g1");
-    }
-
-    @AfterEach
-    void stopTheWorld() {
-        if (world != null) world.close();
     }
 
     /** Alice types the line and sees exactly these events. */
@@ -61,9 +46,4 @@ public abstract class CommandTest {
         expectRejected(line, ErrorCode.BAD_ARGUMENTS, message);
     }
 
-    /** Forgets what both gateways were sent so far. */
-    protected void forgetDeliveries() {
-        g1.clear();
-        g2.clear();
-    }
 }

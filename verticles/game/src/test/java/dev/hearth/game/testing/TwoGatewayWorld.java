@@ -23,4 +23,10 @@ public abstract class TwoGatewayWorld {
     void stopTheWorld() {
         if (world != null) world.close();
     }
+
+    /** Forgets what both gateways were sent so far, so a test can look at one step. */
+    protected void forgetDeliveries() {
+        g1.clear();
+        g2.clear();
+    }
 }
