@@ -7,7 +7,6 @@ import io.vertx.core.Future;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 
 /** Who is online, read from the rosters of the gateways in the cluster now. */
 public final class Online {
@@ -23,6 +22,6 @@ public final class Online {
     /** The sessions of one player on live gateways; empty when they are not online. */
     public static Future<List<SessionRef>> sessionsOf(Entities entities, Collection<String> liveGateways, String player) {
         return Future.all(liveGateways.stream().map(g -> entities.ref(GatewayRoster.class, g).sessionsOf(player)).toList())
-                .map(all -> all.<List<SessionRef>>list().stream().flatMap(List::stream).filter(Objects::nonNull).toList());
+                .map(all -> all.<List<SessionRef>>list().stream().flatMap(List::stream).toList());
     }
 }
