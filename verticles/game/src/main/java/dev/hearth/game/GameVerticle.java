@@ -1,84 +1,82 @@
 package dev.hearth.game;
 
-import dev.hearth.game.commands.CommandContext;
-import dev.hearth.game.commands.CommandDispatcher;
-import dev.hearth.game.commands.GameCommands;
-import dev.hearth.game.delivery.FanOut;
-import dev.hearth.game.sessions.SessionLifecycle;
-import dev.hearth.game.world.LocalPresence;
-import dev.hearth.game.world.RoomStore;
-import dev.hearth.game.world.Rooms;
-import dev.hearth.game.world.World;
+import dev.hearth.game.character.Character;
+import dev.hearth.game.npc.Npc;
+import dev.hearth.game.npc.NpcDefinition;
+import dev.hearth.game.sessions.GatewayRoster;
+import dev.hearth.game.text.Names;
 import dev.hearth.runtime.edge.CommandOutcome;
 import dev.hearth.runtime.edge.EdgeAddresses;
 import dev.hearth.runtime.edge.ErrorCode;
 import dev.hearth.runtime.edge.PlayerCommand;
 import dev.hearth.runtime.edge.SessionRef;
+import dev.hearth.runtime.entity.CallTimeoutException;
 import dev.hearth.runtime.entity.Entities;
-import dev.hearth.runtime.settings.LiveSettings;
+import dev.hearth.runtime.entity.EntityUnavailableException;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
-import io.vertx.sqlclient.Pool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.function.Consumer;
+import java.util.List;
+import java.util.function.Function;
 
 /**
- * The world of this release: loads the rooms, then answers the gateways on the cluster
- * bus (players entering, typing lines, leaving) and pushes room events back to them.
- * When a gateway node leaves the cluster, its players leave the world.
+ * The world's door on every game node: turns what the gateways send on the cluster bus
+ * (a player coming in, a typed line, a connection closing) into one call on that
+ * player's {@link Character} entity, wherever the runtime hosts it. The consumers are
+ * clustered, so gateways spread their messages over every game node; none of them holds
+ * any world state, which lives in the entities (docs/entities.md).
  *
- * <p>All world state is confined to this verticle's context: every handler runs on its
- * one event loop, one message at a time, so commands from the same room always see a
- * consistent world without locks. Deploy one instance, on one node: a second instance
- * would hold a second, separate world (entities lift this in the next release).
- *
- * <p>It is given the node's entity runtime ({@link Entities}): the cluster's entities
- * ({@link GameEntities}) as this node sees them, wherever they are active.
+ * <p>When a gateway node leaves the cluster, each game node hears of it locally and
+ * disconnects that gateway's sessions, as listed by its {@link GatewayRoster}; doing it
+ * more than once is harmless.
  */
 public final class GameVerticle extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(GameVerticle.class);
+    private static final int DISCONNECTS_AT_ONCE = 16;
 
-    private final Pool pool;
-    private final LiveSettings settings;
-    /** Not called yet: rooms and players move onto entities next. */
-    @SuppressWarnings({"unused", "FieldCanBeLocal"})
     private final Entities entities;
-    private World world;
-    private FanOut fanOut;
-    private SessionLifecycle sessions;
-    private CommandDispatcher dispatcher;
+    private final GameServices services;
 
-    public GameVerticle(Pool pool, LiveSettings settings, Entities entities) {
-        this.pool = pool;
-        this.settings = settings;
+    public GameVerticle(Entities entities, GameServices services) {
         this.entities = entities;
+        this.services = services;
     }
 
     @Override
     public Future<?> start() {
-        return new RoomStore(pool).loadAll()
-                .map(Rooms::of)
-                .compose(rooms -> {
-                    world = new World(rooms, new LocalPresence());
-                    fanOut = new FanOut(vertx.eventBus());
-                    sessions = new SessionLifecycle(world, fanOut);
-                    dispatcher = new CommandDispatcher(GameCommands.registry());
-                    log.info("World loaded: {} rooms; players start in '{}'", rooms.all().size(), rooms.starting().id());
-                    // Consumers last: no gateway may reach a world that is not loaded yet.
-                    return Future.all(
-                            vertx.eventBus().<Object>consumer(EdgeAddresses.GAME_ENTER, m -> onSession(m, sessions::enter)).completion(),
-                            vertx.eventBus().<Object>consumer(EdgeAddresses.GAME_LEAVE, m -> onSession(m, sessions::leave)).completion(),
-                            vertx.eventBus().<Object>consumer(EdgeAddresses.GAME_COMMAND, this::onCommand).completion(),
-                            // Local: each game node hears of departed gateways from its own cluster view.
-                            vertx.eventBus().<Object>localConsumer(EdgeAddresses.GATEWAY_LEFT, this::onGatewayLeft).completion());
-                });
+        log.info("World of {} rooms and {} NPCs; players start in '{}'", services.rooms().all().size(),
+                services.npcs().all().size(), services.rooms().starting().id());
+        return wakeNpcs().compose(v -> Future.all(
+                vertx.eventBus().<Object>consumer(EdgeAddresses.GAME_ENTER, m -> onSession(m, this::enter)).completion(),
+                vertx.eventBus().<Object>consumer(EdgeAddresses.GAME_LEAVE, m -> onSession(m, this::leave)).completion(),
+                vertx.eventBus().<Object>consumer(EdgeAddresses.GAME_COMMAND, this::onCommand).completion(),
+                // Local: each game node hears of departed gateways from its own cluster view.
+                vertx.eventBus().<Object>localConsumer(EdgeAddresses.GATEWAY_LEFT, this::onGatewayLeft).completion()));
     }
 
-    private void onSession(Message<Object> message, Consumer<SessionRef> action) {
+    /** Every game node wakes them at start; after the first time that changes nothing. A failure only delays them. */
+    private Future<Void> wakeNpcs() {
+        List<Future<Void>> woken = services.npcs().all().stream().map(NpcDefinition::id)
+                .map(id -> entities.ref(Npc.class, id).wake()
+                        .onFailure(e -> log.warn("NPC {} could not be woken: {}", id, e.toString())))
+                .toList();
+        return Future.join(woken).<Void>mapEmpty().recover(e -> Future.succeededFuture());
+    }
+
+    private Future<Void> enter(SessionRef session) {
+        return character(session.player()).connect(session).compose(accepted -> accepted ? Future.succeededFuture()
+                : Future.failedFuture(new IllegalArgumentException("session " + session.session() + " already belongs to another player")));
+    }
+
+    private Future<Void> leave(SessionRef session) {
+        return character(session.player()).disconnect(session);
+    }
+
+    private void onSession(Message<Object> message, Function<SessionRef, Future<Void>> action) {
         SessionRef session;
         try {
             session = SessionRef.fromJson(jsonBody(message));
@@ -87,16 +85,40 @@ public final class GameVerticle extends VerticleBase {
             message.fail(400, "expected a SessionRef: " + e.getMessage());
             return;
         }
+        action.apply(session).onComplete(done -> message.reply(new JsonObject()), failure -> {
+            if (failure instanceof IllegalArgumentException) {
+                log.warn("Refused {} for player {} (session {}): {}", message.address(), session.player(), session.session(), failure.getMessage());
+                message.fail(400, failure.getMessage());
+            } else {
+                log.error("Could not handle {} for player {} (session {})", message.address(), session.player(), session.session(), failure);
+                message.fail(500, String.valueOf(failure.getMessage()));
+            }
+        });
+    }
+
+    private void onCommand(Message<Object> message) {
+        PlayerCommand command;
         try {
-            action.accept(session);
-            message.reply(new JsonObject());
-        } catch (IllegalArgumentException e) {
-            log.warn("Refused {} for player {} (session {}): {}", message.address(), session.player(), session.session(), e.getMessage());
-            message.fail(400, e.getMessage());
+            command = PlayerCommand.fromJson(jsonBody(message));
         } catch (RuntimeException e) {
-            log.error("Could not handle {} for player {} (session {})", message.address(), session.player(), session.session(), e);
-            message.fail(500, String.valueOf(e.getMessage()));
+            log.warn("Malformed player command: {}", e.toString());
+            message.reply(CommandOutcome.rejected(ErrorCode.BAD_REQUEST, "The command could not be read.").toJson());
+            return;
         }
+        character(command.from().player()).command(command).onComplete(
+                outcome -> message.reply(new JsonObject(outcome)),
+                failure -> {
+                    if (failure instanceof EntityUnavailableException || failure instanceof CallTimeoutException) {
+                        // The gateway turns a failed reply into "unavailable": worth a retry.
+                        log.warn("Command {} of player {} found the world unavailable: {}", command.commandId(),
+                                command.from().player(), failure.getMessage());
+                        message.fail(503, String.valueOf(failure.getMessage()));
+                    } else {
+                        log.error("Command {} of player {} failed", command.commandId(), command.from().player(), failure);
+                        message.reply(CommandOutcome.rejected(ErrorCode.INTERNAL, "Something went wrong on our side; it has been logged (command "
+                                + command.commandId() + ").").toJson());
+                    }
+                });
     }
 
     /**
@@ -113,37 +135,38 @@ public final class GameVerticle extends VerticleBase {
             message.fail(400, "expected {\"gateway\": \"<node id>\"}: " + e.getMessage());
             return;
         }
-        try {
-            sessions.gatewayLeft(gateway);
-            message.reply(new JsonObject());
-        } catch (RuntimeException e) {
-            log.error("Could not remove the sessions of gateway {}", gateway, e);
-            message.fail(500, String.valueOf(e.getMessage()));
-        }
+        entities.ref(GatewayRoster.class, gateway).sessions()
+                .compose(sessions -> disconnectAll(sessions).map(sessions.size()))
+                .onComplete(count -> {
+                    log.info("Gateway {} left the cluster: {} sessions disconnected", gateway, count);
+                    message.reply(new JsonObject());
+                }, failure -> {
+                    log.error("Could not disconnect the sessions of gateway {}", gateway, failure);
+                    message.fail(500, String.valueOf(failure.getMessage()));
+                });
     }
 
-    private void onCommand(Message<Object> message) {
-        PlayerCommand command;
-        try {
-            command = PlayerCommand.fromJson(jsonBody(message));
-        } catch (RuntimeException e) {
-            log.warn("Malformed player command: {}", e.toString());
-            message.reply(CommandOutcome.rejected(ErrorCode.BAD_REQUEST, "The command could not be read.").toJson());
-            return;
+    /**
+     * Each session leaves as if its connection had closed; a player also on another gateway
+     * stays. A few at a time: quick, without crowding one room's turn with a whole gateway.
+     */
+    private Future<Void> disconnectAll(List<SessionRef> sessions) {
+        Future<Void> chain = Future.succeededFuture();
+        for (int from = 0; from < sessions.size(); from += DISCONNECTS_AT_ONCE) {
+            List<SessionRef> batch = sessions.subList(from, Math.min(sessions.size(), from + DISCONNECTS_AT_ONCE));
+            chain = chain.compose(v -> Future.join(batch.stream().map(this::disconnectLogged).toList()).<Void>mapEmpty()
+                    .recover(e -> Future.succeededFuture()));
         }
-        try {
-            sessions.ensurePresent(command.from());
-        } catch (RuntimeException e) {
-            log.warn("Player {} could not be placed in the world ({}): {}", command.from().player(), command.commandId(), e.getMessage());
-            message.reply(CommandOutcome.rejected(ErrorCode.BAD_REQUEST, "Your session could not be placed in the world.").toJson());
-            return;
-        }
-        CommandContext context = new CommandContext(command.commandId(), command.from(), world, fanOut, settings,
-                dispatcher.commands());
-        dispatcher.dispatch(command.line(), context).onComplete(
-                outcome -> message.reply(outcome.toJson()),
-                // Not expected (the dispatcher turns failures into outcomes); never leave the gateway waiting.
-                failure -> message.fail(500, String.valueOf(failure.getMessage())));
+        return chain;
+    }
+
+    private Future<Void> disconnectLogged(SessionRef session) {
+        return leave(session).onFailure(e -> log.warn("Player {} (session {}) could not be disconnected: {}",
+                session.player(), session.session(), e.toString()));
+    }
+
+    private Character character(String player) {
+        return entities.ref(Character.class, Names.key(player));
     }
 
     /** The body as a JSON object, or an exception naming what came instead (a gateway bug). */

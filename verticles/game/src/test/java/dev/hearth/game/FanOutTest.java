@@ -15,11 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Room events leave the world as one Delivery per gateway node, never one per player. */
 class FanOutTest extends TwoGatewayWorld {
 
-    private void forgetWhatWasDeliveredSoFar() {
-        g1.clear();
-        g2.clear();
-    }
-
     @ParameterizedTest(name = "speaker on {0}")
     @ValueSource(strings = {"g1", "g2"})
     void a_say_reaches_each_gateway_once_listing_all_its_listeners_but_not_the_speaker(String speakerGateway) {
@@ -27,7 +22,7 @@ class FanOutTest extends TwoGatewayWorld {
         SessionRef carol = world.enter("Carol", "g1");
         SessionRef dave = world.enter("Dave", "g2");
         SessionRef alice = world.enter("Alice", speakerGateway);
-        forgetWhatWasDeliveredSoFar();
+        forgetDeliveries();
 
         assertThat(world.output(alice, "say Evening, all")).containsExactly(said("Alice", "Evening, all", true));
 
@@ -42,7 +37,7 @@ class FanOutTest extends TwoGatewayWorld {
         SessionRef aliceOnG1 = world.enter("Alice", "g1");
         SessionRef aliceOnG2 = world.enter("Alice", "g2");
         SessionRef bob = world.enter("Bob", "g1");
-        forgetWhatWasDeliveredSoFar();
+        forgetDeliveries();
 
         world.output(aliceOnG1, "'Two windows");
 
@@ -55,7 +50,7 @@ class FanOutTest extends TwoGatewayWorld {
     @Test
     void saying_something_alone_sends_nothing_to_any_gateway() {
         SessionRef alice = world.enter("Alice", "g1");
-        forgetWhatWasDeliveredSoFar();
+        forgetDeliveries();
 
         world.output(alice, "say Anyone?");
 
@@ -67,7 +62,7 @@ class FanOutTest extends TwoGatewayWorld {
     void commands_that_only_inform_the_player_push_nothing() {
         SessionRef alice = world.enter("Alice", "g1");
         world.enter("Bob", "g2");
-        forgetWhatWasDeliveredSoFar();
+        forgetDeliveries();
 
         world.output(alice, "look");
         world.output(alice, "who");

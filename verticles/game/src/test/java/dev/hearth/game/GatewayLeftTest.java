@@ -32,7 +32,8 @@ class GatewayLeftTest extends TwoGatewayWorld {
 
         world.gatewayLeft("g1");
 
-        assertThat(g2.deliveries()).as("one left per g1-only player, none for Dave").containsExactly(
+        // Disconnected a few at once, so in no particular order.
+        assertThat(g2.deliveries()).as("one left per g1-only player, none for Dave").containsExactlyInAnyOrder(
                 new Delivery(List.of(bob.session(), daveOnG2.session()), left("Alice")),
                 new Delivery(List.of(bob.session(), daveOnG2.session()), left("Carol")));
         assertThat(g1.deliveries()).as("nothing is pushed to the gateway that is gone").isEmpty();

@@ -41,7 +41,7 @@ public final class GatewayVerticle extends VerticleBase {
 
     private final GatewayConfig config;
     private final Vertx cluster;
-    /** Not called yet: players' commands reach entities once the world runs on them. */
+    /** Not called yet: players' commands reach the world through the game nodes (WorldLink), which call the entities. */
     @SuppressWarnings({"unused", "FieldCanBeLocal"})
     private final Entities entities;
     private final AccountsApi accounts;

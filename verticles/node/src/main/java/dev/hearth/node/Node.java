@@ -3,8 +3,13 @@ package dev.hearth.node;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;
 import dev.hearth.game.GameEntities;
+import dev.hearth.game.GameServices;
 import dev.hearth.game.GameSettings;
 import dev.hearth.game.GameVerticle;
+import dev.hearth.game.delivery.FanOut;
+import dev.hearth.game.npc.NpcStore;
+import dev.hearth.game.world.RoomCatalog;
+import dev.hearth.game.world.RoomStore;
 import dev.hearth.gateway.GatewayConfig;
 import dev.hearth.gateway.GatewaySettings;
 import dev.hearth.gateway.GatewayVerticle;
@@ -17,7 +22,7 @@ import dev.hearth.gateway.auth.TokenService;
 import dev.hearth.node.cluster.ClusterSetup;
 import dev.hearth.node.cluster.GatewayDepartures;
 import dev.hearth.node.cluster.HearthClusterManager;
-import dev.hearth.node.cluster.SingleWorldHost;
+import dev.hearth.node.cluster.LiveGateways;
 import dev.hearth.node.cluster.SameDatabaseCheck;
 import dev.hearth.node.config.NodeConfig;
 import dev.hearth.node.db.DatabaseIdentity;
@@ -46,6 +51,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -66,7 +72,7 @@ public final class Node {
     private static final Duration STOP_LIMIT = Duration.ofSeconds(20);
 
     private final NodeConfig config;
-    private final List<EntityType<?, ?>> entityTypes;
+    private final List<EntityType<?, ?>> extraEntityTypes;
     private final Instant startedAt = Instant.now();
     private final LiveSettings settings = new LiveSettings();
     private EmbeddedDatabase embedded;
@@ -90,13 +96,13 @@ public final class Node {
     private boolean stopped;
 
     public Node(NodeConfig config) {
-        this(config, GameEntities.all());
+        this(config, List.of());
     }
 
-    /** A node whose entity runtime hosts and calls {@code entityTypes} instead of the game's (examples). */
-    public Node(NodeConfig config, List<EntityType<?, ?>> entityTypes) {
+    /** A node whose entity runtime also hosts and calls {@code extraEntityTypes}, beside the game's (examples). */
+    public Node(NodeConfig config, List<EntityType<?, ?>> extraEntityTypes) {
         this.config = config;
-        this.entityTypes = List.copyOf(entityTypes);
+        this.extraEntityTypes = List.copyOf(extraEntityTypes);
     }
 
     /**
@@ -117,12 +123,16 @@ public final class Node {
         settings.register(GatewaySettings.all()).register(GameSettings.all());
         settingsListener = new SettingsListener(cluster, databaseUrl, pool, settings);
         await(settingsListener.start());
+        GameServices game = gameServices();
+        List<EntityType<?, ?>> types = new ArrayList<>(GameEntities.all(game));
+        types.addAll(extraEntityTypes);
         leasePool = newPool(cluster, 1);
-        entities = await(EntityRuntime.start(cluster, new PgEntityStore(pool, leasePool), entityTypes,
+        entities = await(EntityRuntime.start(cluster, new PgEntityStore(pool, leasePool), types,
                 EntityRuntimeOptions.defaults().withHostsEntities(config.role().hostsGame())));
         checkNotStopping();
-        if (config.runsWorld()) {
-            gameDeployment = await(cluster.deployVerticle(new GameVerticle(pool, settings, entities)));
+        if (config.role().hostsGame()) {
+            // Every game node serves the one world: its state is in the entities, wherever they are hosted.
+            gameDeployment = await(cluster.deployVerticle(new GameVerticle(entities, game)));
             hazelcast.getCluster().addMembershipListener(new GatewayDepartures(cluster));
         }
         checkNotStopping();
@@ -189,9 +199,6 @@ public final class Node {
         hazelcast = ClusterSetup.join(config, databaseId);
         // Checked before Vert.x registers anything: a refused node leaves no trace.
         Optional<String> refusal = SameDatabaseCheck.mismatch(hazelcast, databaseId, databaseUrl.toString());
-        if (refusal.isEmpty() && config.runsWorld()) {
-            refusal = SingleWorldHost.conflict(hazelcast, config.cluster().failureDetection().plusSeconds(2), () -> stopRequested);
-        }
         if (refusal.isPresent()) throw new IllegalStateException(refusal.get());
         if (config.role() == Role.GATEWAY) ClusterSetup.awaitDataMember(hazelcast, () -> stopRequested);
         clusterManager = new HearthClusterManager(hazelcast);
@@ -201,6 +208,18 @@ public final class Node {
                         .setPort(config.cluster().eventBusPort()));
         cluster = await(Vertx.builder().with(options).withClusterManager(clusterManager).buildClustered());
         log.info("Joined the cluster as {} ({} members)", clusterManager.getNodeId(), hazelcast.getCluster().getMembers().size());
+    }
+
+    /**
+     * What the game's entities need here: the rooms and NPCs (read once), the fan-out on the
+     * cluster bus and the gateways in the cluster. Every node builds it, since every node
+     * registers the game's entity types; only game nodes host them.
+     */
+    private GameServices gameServices() {
+        RoomCatalog rooms = await(new RoomStore(pool).loadCatalog());
+        return GameServices.builder(new FanOut(cluster.eventBus()), settings, rooms, new LiveGateways(hazelcast))
+                .npcs(await(new NpcStore(pool).loadCast(rooms)))
+                .build();
     }
 
     private void startGateway() {
@@ -248,7 +267,6 @@ public final class Node {
                 .put("database", databaseUrl.toString())
                 .put("databaseId", databaseId)
                 .put("uptimeSeconds", Duration.between(startedAt, Instant.now()).toSeconds())
-                .put("world", config.runsWorld())
                 .put("sessions", gateway == null ? 0 : gateway.connectedSessions())
                 .put("entities", entities == null ? null : new JsonObject()
                         .put("node", entities.nodeId())

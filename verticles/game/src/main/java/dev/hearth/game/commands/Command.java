@@ -9,6 +9,7 @@ import java.util.List;
  * One player command, in the spirit of Evennia: a name, aliases and a usage text that
  * is also its in-game help. Parsing is separate from execution, so a command's syntax
  * can be tested without a world and a command runs only on arguments it understood.
+ * A new command is a class implementing this and one line in {@link GameCommands}.
  *
  * @param <A> what {@link #parse} makes of the arguments
  */
@@ -40,6 +41,30 @@ public interface Command<A> {
      */
     ParseResult<A> parse(String args);
 
-    /** Does it. Runs on the game verticle's event loop; must not block. */
+    /**
+     * As {@link #parse(String)}, knowing which of its words was typed: for commands whose
+     * aliases mean something ({@code n} is {@code go north}).
+     */
+    default ParseResult<A> parse(String word, String args) {
+        return parse(args);
+    }
+
+    /**
+     * Whether a line that is only {@code word}, which names no command, is this command
+     * with that word as its arguments: {@code stairs} when the room has an exit so named.
+     */
+    default boolean claims(String word, CommandContext context) {
+        return false;
+    }
+
+    /** Words of the world near a mistyped {@code word} that {@link #claims} would take, for suggestions. */
+    default List<String> nearMisses(String word, CommandContext context) {
+        return List.of();
+    }
+
+    /**
+     * Does it, inside the character's turn (see {@link CommandContext}). Expected refusals
+     * are outcomes ({@link CommandOutcome#rejected}); an exception is a bug and is logged.
+     */
     Future<CommandOutcome> execute(A args, CommandContext context);
 }

@@ -1,17 +1,26 @@
 package dev.hearth.game.commands;
 
+import dev.hearth.game.text.NearMisses;
 import dev.hearth.game.text.PlayerText;
 import dev.hearth.runtime.edge.CommandOutcome;
 import dev.hearth.runtime.edge.ErrorCode;
+import dev.hearth.runtime.entity.CallTimeoutException;
+import dev.hearth.runtime.entity.EntityUnavailableException;
 import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
 /**
  * Turns a typed line into an outcome: clean it, split off the command word, find the
- * command, parse its arguments, run it. Every way this can go wrong ends as a
- * {@link CommandOutcome}, so a bad line or a bug in one command never reaches the
- * gateway as a failure.
+ * command (or one that claims a bare word, like an exit's name), parse its arguments,
+ * run it. Every way this can go wrong ends as a {@link CommandOutcome}, so a bad line or
+ * a bug in one command never reaches the gateway as a failure.
  */
 public final class CommandDispatcher {
     private static final Logger log = LoggerFactory.getLogger(CommandDispatcher.class);
@@ -26,7 +35,6 @@ public final class CommandDispatcher {
         return commands;
     }
 
-    /** @param context must carry this dispatcher's registry as its {@code commands} */
     public Future<CommandOutcome> dispatch(String rawLine, CommandContext context) {
         String line = PlayerText.clean(rawLine);
         if (line.isEmpty()) {
@@ -34,19 +42,32 @@ public final class CommandDispatcher {
                     "Type a command, or 'help' for a list."));
         }
         CommandLine typed = CommandLine.split(line);
-        return commands.find(typed.word())
-                .map(command -> run(command, typed.args(), context))
-                .orElseGet(() -> {
-                    log.debug("Player {} typed unknown command '{}' ({})", context.player(), typed.word(), context.commandId());
-                    return Future.succeededFuture(CommandOutcome.rejected(ErrorCode.UNKNOWN_COMMAND,
-                            commands.unknown("Unknown command {}.", typed.word())));
-                });
+        Optional<Command<?>> named = commands.find(typed.word());
+        if (named.isPresent()) return run(named.get(), typed.word(), typed.args(), context);
+        if (typed.args().isEmpty()) {
+            for (Command<?> command : commands.all()) {
+                if (claimsSafely(command, typed.word(), context)) return run(command, command.name(), typed.word(), context);
+            }
+        }
+        log.debug("Player {} typed unknown command '{}' ({})", context.player(), typed.word(), context.commandId());
+        return Future.succeededFuture(CommandOutcome.rejected(ErrorCode.UNKNOWN_COMMAND,
+                commands.unknown("Unknown command {}.", typed.word(), suggestions(typed, context))));
     }
 
-    private <A> Future<CommandOutcome> run(Command<A> command, String args, CommandContext context) {
+    /** Commands first, then words of the world (exits) for a line of one word. */
+    private List<String> suggestions(CommandLine typed, CommandContext context) {
+        Set<String> all = new LinkedHashSet<>(commands.suggest(typed.word()));
+        if (typed.args().isEmpty()) {
+            for (Command<?> command : commands.all()) all.addAll(nearMissesSafely(command, typed.word(), context));
+        }
+        List<String> list = new ArrayList<>(all);
+        return list.subList(0, Math.min(NearMisses.MAX_SUGGESTIONS, list.size()));
+    }
+
+    private <A> Future<CommandOutcome> run(Command<A> command, String word, String args, CommandContext context) {
         Future<CommandOutcome> outcome;
         try {
-            outcome = switch (command.parse(args)) {
+            outcome = switch (command.parse(word.toLowerCase(java.util.Locale.ROOT), args)) {
                 case ParseResult.Parsed<A> parsed -> command.execute(parsed.args(), context);
                 case ParseResult.Invalid<A> invalid -> Future.succeededFuture(CommandOutcome.rejected(
                         ErrorCode.BAD_ARGUMENTS, invalid.problem() + " Usage: " + command.usage()));
@@ -55,10 +76,35 @@ public final class CommandDispatcher {
             outcome = Future.failedFuture(e);
         }
         return outcome.recover(failure -> {
+            if (failure instanceof EntityUnavailableException || failure instanceof CallTimeoutException) {
+                // Part of the world did not answer (a node restarting): worth retrying, not a bug.
+                log.warn("Command '{}' of player {} could not reach the world ({}): {}", command.name(), context.player(),
+                        context.commandId(), failure.getMessage());
+                return Future.succeededFuture(CommandOutcome.rejected(ErrorCode.UNAVAILABLE,
+                        "The world is not answering right now. Try again in a moment."));
+            }
             // A bug, not the player's fault: log it with the ids a report will quote.
             log.error("Command '{}' of player {} failed ({})", command.name(), context.player(), context.commandId(), failure);
             return Future.succeededFuture(CommandOutcome.rejected(ErrorCode.INTERNAL,
                     "Something went wrong on our side; it has been logged (command " + context.commandId() + ")."));
         });
+    }
+
+    private static boolean claimsSafely(Command<?> command, String word, CommandContext context) {
+        try {
+            return command.claims(word, context);
+        } catch (RuntimeException e) {
+            log.error("Command '{}' failed to tell whether it claims '{}' ({})", command.name(), word, context.commandId(), e);
+            return false;
+        }
+    }
+
+    private static List<String> nearMissesSafely(Command<?> command, String word, CommandContext context) {
+        try {
+            return command.nearMisses(word, context);
+        } catch (RuntimeException e) {
+            log.error("Command '{}' failed to suggest for '{}' ({})", command.name(), word, context.commandId(), e);
+            return List.of();
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.hearth.game.commands;
 
+import dev.hearth.game.text.NearMisses;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,10 +14,6 @@ import java.util.Optional;
  * near-miss suggestions for typos. Immutable; built once at start.
  */
 public final class CommandRegistry {
-    /** Longer words than this get no suggestions: nobody mistypes "say" as a sentence. */
-    private static final int MAX_WORD_TO_SUGGEST_FOR = 32;
-    private static final int MAX_SUGGESTIONS = 3;
-
     private final List<Command<?>> commands;
     private final Map<String, Command<?>> byWord = new LinkedHashMap<>();
 
@@ -33,39 +31,28 @@ public final class CommandRegistry {
         return commands;
     }
 
+    /** A registry with these commands added after this one's, for games that extend this one. */
+    public CommandRegistry with(List<? extends Command<?>> more) {
+        List<Command<?>> all = new ArrayList<>(commands);
+        all.addAll(more);
+        return new CommandRegistry(all);
+    }
+
     public Optional<Command<?>> find(String word) {
         return Optional.ofNullable(byWord.get(normalize(word)));
     }
 
     /**
-     * Names of commands the player probably meant, closest first: those one typo away,
-     * or two for longer words. Aliases count, but the command's name is what is suggested.
+     * The words the player probably meant, closest first: one typo away, or two for longer
+     * words. Each command is suggested once, by its word that came closest ("take" for
+     * "tkae", "north" for "nrth"; its name when a name and an alias are equally close).
      */
     public List<String> suggest(String word) {
-        String typed = normalize(word);
-        if (typed.isEmpty() || typed.length() > MAX_WORD_TO_SUGGEST_FOR) return List.of();
-        int allowed = typed.length() <= 4 ? 1 : 2;
-        Map<String, Integer> best = new LinkedHashMap<>();
-        byWord.forEach((candidate, command) -> {
-            // Single symbols (' " ?) are one edit from any single letter: never helpful.
-            if (candidate.length() < 2) return;
-            int distance = EditDistance.between(typed, candidate);
-            if (distance <= allowed && distance < typed.length()) {
-                best.merge(command.name(), distance, Math::min);
-            }
-        });
-        List<Map.Entry<String, Integer>> ranked = new ArrayList<>(best.entrySet());
-        ranked.sort(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
-        return ranked.stream().limit(MAX_SUGGESTIONS).map(Map.Entry::getKey).toList();
-    }
-
-    /** "Did you mean 'say'?" for the suggestions, or "" when there are none. */
-    String didYouMean(String word) {
-        List<String> names = suggest(word).stream().map(n -> "'" + n + "'").toList();
-        if (names.isEmpty()) return "";
-        String list = names.size() == 1 ? names.getFirst()
-                : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast();
-        return "Did you mean " + list + "?";
+        return NearMisses.rank(word, commands, command -> {
+            List<String> words = new ArrayList<>(List.of(command.name()));
+            words.addAll(command.aliases());
+            return words;
+        }).stream().map(NearMisses.Match::word).toList();
     }
 
     /**
@@ -73,16 +60,13 @@ public final class CommandRegistry {
      * and where to look. The word is shortened so a pasted paragraph is not echoed back.
      */
     public String unknown(String opening, String word) {
-        StringBuilder message = new StringBuilder(opening.replace("{}", "'" + abbreviate(word) + "'"));
-        String suggestion = didYouMean(word);
-        if (!suggestion.isEmpty()) message.append(' ').append(suggestion);
-        return message.append(" Type 'help' for a list.").toString();
+        return unknown(opening, word, suggest(word));
     }
 
-    private static String abbreviate(String word) {
-        if (word.codePointCount(0, word.length()) <= MAX_WORD_TO_SUGGEST_FOR) return word;
-        // Cut by code points so an emoji is never split in half.
-        return word.substring(0, word.offsetByCodePoints(0, MAX_WORD_TO_SUGGEST_FOR - 3)) + "...";
+    /** As {@link #unknown(String, String)}, with the suggestions given. */
+    public String unknown(String opening, String word, List<String> suggestions) {
+        String sentence = opening.replace("{}", "'" + NearMisses.abbreviate(word) + "'");
+        return NearMisses.withSuggestions(sentence, suggestions) + " Type 'help' for a list.";
     }
 
     private void claim(String word, Command<?> command) {

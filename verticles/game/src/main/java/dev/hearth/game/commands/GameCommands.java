@@ -10,8 +10,15 @@ public final class GameCommands {
     public static CommandRegistry registry() {
         return new CommandRegistry(List.of(
                 new LookCommand(),
+                new GoCommand(),
                 new SayCommand(),
+                new EmoteCommand(),
+                new TellCommand(),
                 new WhoCommand(),
+                new GetCommand(),
+                new DropCommand(),
+                new GiveCommand(),
+                new InventoryCommand(),
                 new HelpCommand()));
     }
 }

@@ -55,23 +55,27 @@ public final class HelpCommand implements Command<HelpCommand.Topic> {
 
     private static CommandOutcome listAll(CommandRegistry commands) {
         List<JsonObject> lines = new ArrayList<>();
-        lines.add(GameEvents.text("Commands:"));
+        lines.add(help("Commands:"));
         for (Command<?> command : commands.all()) {
-            lines.add(GameEvents.text("  " + command.usage() + aliasNote(command) + " - " + command.summary()));
+            lines.add(help("  " + command.usage() + aliasNote(command) + " - " + command.summary()));
         }
-        lines.add(GameEvents.text("Type 'help <command>' to learn more about one."));
+        lines.add(help("Type 'help <command>' to learn more about one."));
         return new CommandOutcome.Done(lines);
     }
 
     private static CommandOutcome helpFor(Command<?> command) {
         List<JsonObject> lines = new ArrayList<>();
-        lines.add(GameEvents.text("Usage: " + command.usage()));
+        lines.add(help("Usage: " + command.usage()));
         if (!command.aliases().isEmpty()) {
-            lines.add(GameEvents.text("Aliases: " + String.join(", ", command.aliases())));
+            lines.add(help("Aliases: " + String.join(", ", command.aliases())));
         }
-        lines.add(GameEvents.text(command.summary()));
-        command.details().forEach(detail -> lines.add(GameEvents.text(detail)));
+        lines.add(help(command.summary()));
+        command.details().forEach(detail -> lines.add(help(detail)));
         return new CommandOutcome.Done(lines);
+    }
+
+    private static JsonObject help(String line) {
+        return GameEvents.text(line, GameEvents.TextStyle.HELP);
     }
 
     private static String aliasNote(Command<?> command) {

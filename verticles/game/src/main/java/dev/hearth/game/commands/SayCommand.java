@@ -1,17 +1,11 @@
 package dev.hearth.game.commands;
 
-import dev.hearth.game.GameSettings;
 import dev.hearth.game.events.GameEvents;
-import dev.hearth.game.text.PlayerText;
-import dev.hearth.game.world.Room;
 import dev.hearth.runtime.edge.CommandOutcome;
-import dev.hearth.runtime.edge.ErrorCode;
-import dev.hearth.runtime.edge.SessionRef;
 import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Says something to everyone in the room. */
@@ -54,25 +48,9 @@ public final class SayCommand implements Command<SayCommand.Speech> {
 
     @Override
     public Future<CommandOutcome> execute(Speech speech, CommandContext context) {
-        // The limit is checked here, not in parse: it is a live setting, not syntax.
-        int limit = context.settings().get(GameSettings.SAY_MAX_LENGTH);
-        int length = PlayerText.length(speech.text());
-        if (length > limit) {
-            return Future.succeededFuture(CommandOutcome.rejected(ErrorCode.TOO_LONG,
-                    "That is too much to say at once: " + length + " characters, at most " + limit + "."));
-        }
-        Room room = context.world().roomOf(context.player()).orElseThrow();
-        List<SessionRef> mine = new ArrayList<>();
-        List<SessionRef> others = new ArrayList<>();
-        for (SessionRef session : context.world().presence().sessionsIn(room.id())) {
-            if (session.session().equals(context.caller().session())) continue;
-            (session.player().equals(context.player()) ? mine : others).add(session);
-        }
+        log.debug("Player {} says in {} ({} characters)", context.player(), context.state().room(), speech.text().length());
         // The speaker's other connections see their own words as their own.
-        context.fanOut().push(mine, GameEvents.said(context.player(), speech.text(), true));
-        context.fanOut().push(others, GameEvents.said(context.player(), speech.text(), false));
-        log.debug("Player {} says in {} to {} other sessions ({} characters)",
-                context.player(), room.id(), others.size(), length);
-        return Future.succeededFuture(CommandOutcome.done(GameEvents.said(context.player(), speech.text(), true)));
+        return Speaking.toRoom(speech.text(), context, GameEvents.said(context.player(), speech.text(), false),
+                GameEvents.said(context.player(), speech.text(), true));
     }
 }

@@ -1,6 +1,7 @@
 package dev.hearth.game.commands;
 
 import dev.hearth.game.events.GameEvents;
+import dev.hearth.game.sessions.Online;
 import dev.hearth.runtime.edge.CommandOutcome;
 import io.vertx.core.Future;
 
@@ -29,6 +30,6 @@ public final class WhoCommand implements Command<NoArgs> {
 
     @Override
     public Future<CommandOutcome> execute(NoArgs args, CommandContext context) {
-        return Future.succeededFuture(CommandOutcome.done(GameEvents.who(context.world().presence().playersOnline())));
+        return Online.players(context.entities(), context.liveGateways()).map(players -> CommandOutcome.done(GameEvents.who(players)));
     }
 }

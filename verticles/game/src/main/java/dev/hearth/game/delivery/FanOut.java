@@ -32,6 +32,14 @@ public final class FanOut {
                 eventBus.send(EdgeAddresses.gateway(gateway), delivery.toJson()));
     }
 
+    /**
+     * Sends the event to every session of every gateway: one published message, which each
+     * gateway hands to all its players. Use it sparingly; it reaches everyone online.
+     */
+    public void broadcast(JsonObject event) {
+        eventBus.publish(EdgeAddresses.BROADCAST, new JsonObject().put("event", event));
+    }
+
     /** The deliveries {@link #push} sends, by gateway node, in the order recipients were given. */
     static Map<String, Delivery> plan(Collection<SessionRef> recipients, JsonObject event) {
         Map<String, Set<String>> byGateway = new LinkedHashMap<>();

@@ -1,5 +1,5 @@
 /**
  * The game's first entity: {@link dev.hearth.game.tally.Tally}, a named count kept by the
- * entity runtime on whichever game node hosts it. Rooms and players move onto entities next.
+ * entity runtime on whichever game node hosts it.
  */
 package dev.hearth.game.tally;

@@ -35,7 +35,7 @@ class CommandDispatcherTest {
 
     private static CommandOutcome run(Command<NoArgs> command, String line) {
         CommandRegistry registry = new CommandRegistry(List.of(command));
-        CommandContext context = new CommandContext("c9", ALICE, null, null, null, registry);
+        CommandContext context = new CommandContext("c9", ALICE, null, null);
         return await(new CommandDispatcher(registry).dispatch(line, context));
     }
 

@@ -1,5 +1,6 @@
 package dev.hearth.game.commands;
 
+import dev.hearth.game.text.EditDistance;
 import dev.hearth.runtime.edge.CommandOutcome;
 import io.vertx.core.Future;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -33,9 +34,30 @@ class CommandRegistryTest {
     }
 
     @Test
-    void suggests_the_command_behind_a_near_alias_by_its_name() {
+    void suggests_a_near_miss_by_the_word_it_was_near() {
         assertThat(registry.suggest("hepl")).containsExactly("help");
+        assertThat(registry.suggest("tkae")).containsExactly("take");
+        assertThat(registry.suggest("nrth")).containsExactly("north");
         assertThat(registry.suggest("l")).isEmpty();
+    }
+
+    @Test
+    void finds_the_new_commands_by_their_aliases() {
+        assertThat(registry.find("take")).containsInstanceOf(GetCommand.class);
+        assertThat(registry.find("i")).containsInstanceOf(InventoryCommand.class);
+        assertThat(registry.find("inv")).containsInstanceOf(InventoryCommand.class);
+        assertThat(registry.find(":")).containsInstanceOf(EmoteCommand.class);
+        assertThat(registry.find("me")).containsInstanceOf(EmoteCommand.class);
+        assertThat(registry.find("N")).containsInstanceOf(GoCommand.class);
+        assertThat(registry.find("down")).containsInstanceOf(GoCommand.class);
+    }
+
+    @Test
+    void a_registry_can_be_extended_with_more_commands() {
+        CommandRegistry more = registry.with(List.of(named("shout")));
+        assertThat(more.find("shout")).isPresent();
+        assertThat(more.all().getLast().name()).isEqualTo("shout");
+        assertThatThrownBy(() -> registry.with(List.of(named("say")))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

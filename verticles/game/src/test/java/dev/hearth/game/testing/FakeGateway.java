@@ -3,11 +3,13 @@ package dev.hearth.game.testing;
 import dev.hearth.runtime.edge.Delivery;
 import dev.hearth.runtime.edge.EdgeAddresses;
 import dev.hearth.runtime.edge.SessionRef;
+import dev.hearth.runtime.testing.Await;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +77,15 @@ public final class FakeGateway {
             if (d.sessions().contains(session.session())) events.add(d.event());
         }
         return events;
+    }
+
+    /**
+     * Waits until the session has been sent this event: for what happens after a command
+     * was answered (an item a transfer delivers a moment later).
+     */
+    public void awaitEvent(SessionRef session, JsonObject event) {
+        Await.within(Duration.ofSeconds(10), "session " + session.session() + " of " + session.player() + " receives " + event,
+                () -> eventsFor(session).contains(event));
     }
 
     /** Forgets what was delivered (after settling), so a test can look at one step. */

@@ -23,8 +23,9 @@ import java.util.function.Supplier;
 
 /**
  * The gateway's side of the cluster: forwards players' commands and comings and goings
- * to the world, and hands the world's {@link Delivery}s to the local sessions. It owns
- * one context of the clustered Vert.x, so cluster traffic never runs on edge threads.
+ * to the world, and hands the world's {@link Delivery}s and broadcasts to the local
+ * sessions. It owns one context of the clustered Vert.x, so cluster traffic never runs on
+ * edge threads.
  */
 public final class WorldLink {
     private static final Logger log = LoggerFactory.getLogger(WorldLink.class);
@@ -35,6 +36,7 @@ public final class WorldLink {
     private final SessionRegistry sessions;
     private final String nodeId;
     private MessageConsumer<JsonObject> deliveries;
+    private MessageConsumer<JsonObject> broadcasts;
 
     public WorldLink(Vertx cluster, EventBus edgeBus, SessionRegistry sessions, String nodeId) {
         this.cluster = cluster;
@@ -44,16 +46,19 @@ public final class WorldLink {
         this.nodeId = nodeId;
     }
 
-    /** Starts receiving deliveries for this gateway's sessions. */
+    /** Starts receiving deliveries for this gateway's sessions, and broadcasts for all of them. */
     public Future<Void> start() {
         return onCluster(() -> {
             deliveries = cluster.eventBus().consumer(EdgeAddresses.gateway(nodeId), message -> deliver(Delivery.fromJson(message.body())));
-            return deliveries.completion();
+            broadcasts = cluster.eventBus().consumer(EdgeAddresses.BROADCAST, message -> broadcast(message.body()));
+            return Future.all(deliveries.completion(), broadcasts.completion()).mapEmpty();
         });
     }
 
     public Future<Void> stop() {
-        return deliveries == null ? Future.succeededFuture() : onCluster(() -> deliveries.unregister());
+        return onCluster(() -> Future.all(
+                deliveries == null ? Future.succeededFuture() : deliveries.unregister(),
+                broadcasts == null ? Future.succeededFuture() : broadcasts.unregister()).mapEmpty());
     }
 
     public Future<CommandOutcome> command(PlayerCommand command, Duration timeout) {
@@ -81,9 +86,21 @@ public final class WorldLink {
     /** Stamps each copy with the session's next sequence number. */
     private void deliver(Delivery delivery) {
         for (String address : delivery.sessions()) {
-            sessions.byAddress(address).ifPresent(session ->
-                    edgeBus.send(address, delivery.event().copy().put("seq", session.nextSeq())));
+            sessions.byAddress(address).ifPresent(session -> send(session, delivery.event()));
         }
+    }
+
+    /** {@code {"event": {...}}} for every session in the world here; a malformed one is logged and dropped. */
+    void broadcast(JsonObject body) {
+        if (body == null || !(body.getValue("event") instanceof JsonObject event)) {
+            log.warn("Dropped a broadcast without an event: {}", body);
+            return;
+        }
+        sessions.all().stream().filter(Session::inWorld).forEach(session -> send(session, event));
+    }
+
+    private void send(Session session, JsonObject event) {
+        edgeBus.send(session.address(), event.copy().put("seq", session.nextSeq()));
     }
 
     private static CommandOutcome unavailable(PlayerCommand command, Throwable failure) {

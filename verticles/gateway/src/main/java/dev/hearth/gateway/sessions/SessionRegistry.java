@@ -2,6 +2,8 @@ package dev.hearth.gateway.sessions;
 
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +40,11 @@ public final class SessionRegistry {
 
     public Optional<Session> byAddress(String address) {
         return Optional.ofNullable(byAddress.get(address));
+    }
+
+    /** Every session open now, in no particular order. */
+    public Collection<Session> all() {
+        return List.copyOf(bySocket.values());
     }
 
     public int size() {

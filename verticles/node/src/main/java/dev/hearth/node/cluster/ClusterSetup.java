@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -32,8 +33,6 @@ public final class ClusterSetup {
     public static final String ATTR_DATABASE = "hearth.database";
     public static final String ATTR_NODE = "hearth.node";
     public static final String ATTR_ROLE = "hearth.role";
-    /** "false" on a game or all node that hosts entities only, without the in-memory world. */
-    public static final String ATTR_WORLD = "hearth.world";
     /** Vert.x reads its node id from this attribute when given a running Hazelcast instance. */
     static final String VERTX_NODE_ID = "__vertx.nodeId";
     private static final Logger log = LoggerFactory.getLogger(ClusterSetup.class);
@@ -62,6 +61,15 @@ public final class ClusterSetup {
         }
     }
 
+    /**
+     * The Vert.x node id of a member that holds player connections (role gateway or all):
+     * the address its sessions' events go to. Empty for a game node.
+     */
+    public static Optional<String> gatewayNodeId(Member member) {
+        boolean gateway = Role.ofAttribute(member.getAttribute(ATTR_ROLE)).map(Role::hostsGateway).orElse(false);
+        return gateway ? Optional.ofNullable(member.getAttribute(VERTX_NODE_ID)) : Optional.empty();
+    }
+
     static Config hazelcastConfig(NodeConfig config, String databaseId) {
         NodeConfig.Cluster cluster = config.cluster();
         Config hz = load(cluster.configFile());
@@ -81,7 +89,6 @@ public final class ClusterSetup {
                 .setAttribute(ATTR_DATABASE, databaseId)
                 .setAttribute(ATTR_NODE, config.nodeName())
                 .setAttribute(ATTR_ROLE, config.role().wire())
-                .setAttribute(ATTR_WORLD, String.valueOf(config.runsWorld()))
                 .setAttribute(VERTX_NODE_ID, UUID.randomUUID().toString());
         return hz;
     }

@@ -3,7 +3,6 @@ package dev.hearth.node.cluster;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
-import dev.hearth.node.Role;
 import dev.hearth.runtime.edge.EdgeAddresses;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -12,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * On a node that hosts the world: tells the game, on this node only, that a gateway has
+ * On every game (and all) node: tells the game, on this node only, that a gateway has
  * left the cluster (closed, crashed, or cut off past failure detection), so the players
  * it held leave their rooms instead of lingering as ghosts.
  */
@@ -29,9 +28,8 @@ public final class GatewayDepartures implements MembershipListener {
     @Override
     public void memberRemoved(MembershipEvent event) {
         Member member = event.getMember();
-        String role = member.getAttribute(ClusterSetup.ATTR_ROLE);
-        String gateway = member.getAttribute(ClusterSetup.VERTX_NODE_ID);
-        if (gateway == null || !Role.ofAttribute(role).map(Role::hostsGateway).orElse(false)) return;
+        String gateway = ClusterSetup.gatewayNodeId(member).orElse(null);
+        if (gateway == null) return;
         log.info("Gateway '{}' ({}) left the cluster; its players leave the world",
                 member.getAttribute(ClusterSetup.ATTR_NODE), member.getAddress());
         vertx.eventBus().publish(EdgeAddresses.GATEWAY_LEFT, new JsonObject().put("gateway", gateway), LOCAL_ONLY);

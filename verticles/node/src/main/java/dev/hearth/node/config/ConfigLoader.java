@@ -50,8 +50,7 @@ public final class ConfigLoader {
             "jwt.private.key", "", "PEM private key for tokens (default data.dir/keys/jwt-private.pem)",
             "jwt.public.key", "", "PEM public key for tokens (default data.dir/keys/jwt-public.pem)",
             "token.minutes", "15", "lifetime of an access token",
-            "password.hashing", "owasp", "owasp (production) | cheap (tests, local play)",
-            "world.enabled", "true", "game/all: run the in-memory world (one per cluster); false = host entities only");
+            "password.hashing", "owasp", "owasp (production) | cheap (tests, local play)");
 
     private ConfigLoader() {
     }
@@ -98,12 +97,10 @@ public final class ConfigLoader {
                 Duration.ofMinutes(p.intIn("token.minutes", 1, 24 * 60)),
                 p.get("password.hashing", ConfigLoader::hashingProfile));
 
-        NodeConfig.Game game = new NodeConfig.Game(Boolean.TRUE.equals(p.get("world.enabled", ConfigLoader::bool)));
-
         if (!problems.isEmpty()) {
             throw new ConfigException("Configuration problems:\n  - " + String.join("\n  - ", problems));
         }
-        return new NodeConfig(role, name, http, management, dataDir, database, cluster, auth, game);
+        return new NodeConfig(role, name, http, management, dataDir, database, cluster, auth);
     }
 
     private static Optional<Path> configFile(List<String> args, Map<String, String> env) {
@@ -140,11 +137,6 @@ public final class ConfigLoader {
             throw new IllegalArgumentException("'" + text + "' is not owasp or cheap");
         }
         return text;
-    }
-
-    private static boolean bool(String text) {
-        if (!text.equals("true") && !text.equals("false")) throw new IllegalArgumentException("'" + text + "' is not true or false");
-        return text.equals("true");
     }
 
     private static Optional<String> optional(String text) {

@@ -20,13 +20,7 @@ public record NodeConfig(
         Path dataDir,
         Database database,
         Cluster cluster,
-        Auth auth,
-        Game game) {
-
-    /** Whether this node runs the in-memory world: a game or all node, unless told not to. */
-    public boolean runsWorld() {
-        return role.hostsGame() && game.world();
-    }
+        Auth auth) {
 
     /** The public HTTP server of a gateway: web client, accounts API and the bridge. */
     public record Http(String host, int port) {
@@ -59,12 +53,5 @@ public record NodeConfig(
      * @param passwordHashing "owasp" (production) or "cheap" (tests and local play)
      */
     public record Auth(Path privateKey, Path publicKey, Duration tokenLifetime, String passwordHashing) {
-    }
-
-    /**
-     * @param world false makes a game or all node host entities only, without the in-memory
-     *              world, which one node per cluster runs until the world moves onto entities
-     */
-    public record Game(boolean world) {
     }
 }

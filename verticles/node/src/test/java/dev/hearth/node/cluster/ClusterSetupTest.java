@@ -62,14 +62,6 @@ class ClusterSetupTest {
         assertThat(hz.getMemberAttributeConfig().getAttribute(ClusterSetup.ATTR_NODE)).isEqualTo("east-1");
     }
 
-    @Test
-    void publishesWhetherTheNodeRunsTheWorld() {
-        assertThat(hazelcast(Map.of("HEARTH_ROLE", "game")).getMemberAttributeConfig().getAttribute(ClusterSetup.ATTR_WORLD))
-                .isEqualTo("true");
-        assertThat(hazelcast(Map.of("HEARTH_ROLE", "game", "HEARTH_WORLD_ENABLED", "false"))
-                .getMemberAttributeConfig().getAttribute(ClusterSetup.ATTR_WORLD)).isEqualTo("false");
-    }
-
     private static Config hazelcast(Map<String, String> env) {
         NodeConfig config = ConfigLoader.load(List.of(), env);
         return ClusterSetup.hazelcastConfig(config, "db-1");

@@ -70,16 +70,6 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void aGameNodeMayHostEntitiesOnlyWithoutTheWorld() {
-        assertThat(ConfigLoader.load(List.of(), Map.of("HEARTH_ROLE", "game")).runsWorld()).isTrue();
-        assertThat(ConfigLoader.load(List.of(), Map.of("HEARTH_ROLE", "game", "HEARTH_WORLD_ENABLED", "false")).runsWorld()).isFalse();
-        assertThat(ConfigLoader.load(List.of(), Map.of("HEARTH_ROLE", "gateway")).runsWorld()).isFalse();
-        assertThatThrownBy(() -> ConfigLoader.load(List.of(), Map.of("HEARTH_WORLD_ENABLED", "no")))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("world.enabled (HEARTH_WORLD_ENABLED): 'no' is not true or false");
-    }
-
-    @Test
     void managementCanBeSwitchedOff() {
         assertThat(ConfigLoader.load(List.of(), Map.of("HEARTH_MANAGEMENT_PORT", "-1")).management().enabled()).isFalse();
     }

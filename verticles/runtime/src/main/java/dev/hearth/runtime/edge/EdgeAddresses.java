@@ -25,9 +25,16 @@ public final class EdgeAddresses {
      */
     public static final String GATEWAY_LEFT = "hearth.game.gateway-left";
 
-    // --- Cluster bus: game nodes -> one gateway ---
+    // --- Cluster bus: game nodes -> gateways ---
 
     private static final String GATEWAY_PREFIX = "hearth.gateway.";
+
+    /**
+     * Published by game nodes, heard by every gateway: {@code {"event": {...}}}, delivered to
+     * each of the gateway's sessions in the world (with its {@code seq}), as a Delivery is.
+     * For news every player sees (lobbies filling up), not for what happens in one room.
+     */
+    public static final String BROADCAST = GATEWAY_PREFIX + "broadcast";
 
     /** Where a gateway node receives {@link Delivery}s for the sessions it holds. */
     public static String gateway(String nodeId) {

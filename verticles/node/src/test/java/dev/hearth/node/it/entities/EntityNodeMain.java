@@ -1,7 +1,7 @@
 package dev.hearth.node.it.entities;
 
 import com.hazelcast.core.HazelcastInstance;
-import dev.hearth.game.GameEntities;
+import dev.hearth.game.tally.TallyEntity;
 import dev.hearth.game.tally.Tally;
 import dev.hearth.node.Role;
 import dev.hearth.node.cluster.ClusterSetup;
@@ -44,7 +44,7 @@ import java.util.stream.IntStream;
 /**
  * One entity node for the process-level entity tests: the cluster join of a real node
  * (ClusterSetup, HearthClusterManager, HEARTH_* settings), a PostgreSQL entity store and an
- * entity runtime with the example types and the game's ({@link GameEntities}), plus a small
+ * entity runtime with the example types and the game's tally ({@link TallyEntity}), plus a small
  * HTTP control API on the management port (loopback) through which a test makes calls on
  * this node. With HEARTH_ROLE=gateway it is a caller only: a lite member that hosts nothing,
  * as a gateway is.
@@ -97,7 +97,7 @@ public final class EntityNodeMain {
         Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(config.database().poolSize()))
                 .connectingTo(url.connectOptions()).using(vertx).build();
         List<EntityType<?, ?>> types = new ArrayList<>(List.of(CounterEntity.TYPE, BarrelEntity.TYPE, PlayerEntity.TYPE));
-        types.addAll(GameEntities.all());
+        types.add(TallyEntity.TYPE);
         EntityRuntime runtime = await(EntityRuntime.start(vertx, new PgEntityStore(pool), types,
                 EntityRuntimeOptions.defaults().withLease(lease, lease.dividedBy(3)).withHostsEntities(config.role().hostsGame())));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -36,8 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A graceful restart of a game node while players' commands flow: two real Hearth nodes
- * of role game (the packaged jar; the second hosts entities only, since one node runs the
- * in-memory world) and a caller that hosts nothing, as a gateway. The test sends commands
+ * of role game (the packaged jar) and a caller that hosts nothing, as a gateway. The test sends commands
  * with command ids through the caller, one stream per tally, and sends SIGTERM to one game
  * node: it drains its tallies onto the other and exits. No command may fail, every
  * acknowledged one must be in the database, and the longest a command waited is logged.
@@ -72,8 +71,8 @@ class NodeDrainIT {
         int portB = NodeProcess.freePort();
         int portCaller = NodeProcess.freePort();
         String members = "127.0.0.1:" + portA + ",127.0.0.1:" + portB + ",127.0.0.1:" + portCaller;
-        NodeProcess a = game("game-a", portA, members, true).awaitHealthy(START_LIMIT);
-        NodeProcess b = game("game-b", portB, members, false).awaitHealthy(START_LIMIT);
+        NodeProcess a = game("game-a", portA, members).awaitHealthy(START_LIMIT);
+        NodeProcess b = game("game-b", portB, members).awaitHealthy(START_LIMIT);
         EntityNode caller = EntityNode.startCaller("caller", portCaller, members, database, FAILURE_SECONDS, workDir);
         started.add(caller);
         caller.awaitCalling(START_LIMIT, 2);
@@ -124,10 +123,8 @@ class NodeDrainIT {
         assertThat(leaseOf(idA)).as("the stopped node's lease").isFalse();
     }
 
-    private NodeProcess game(String name, int clusterPort, String members, boolean world) throws Exception {
-        Map<String, String> env = new java.util.HashMap<>(NodeProcess.env("game", clusterPort, members, database, FAILURE_SECONDS));
-        env.put("HEARTH_WORLD_ENABLED", String.valueOf(world));
-        NodeProcess node = NodeProcess.start(name, env, workDir);
+    private NodeProcess game(String name, int clusterPort, String members) throws Exception {
+        NodeProcess node = NodeProcess.start(name, NodeProcess.env("game", clusterPort, members, database, FAILURE_SECONDS), workDir);
         started.add(node);
         return node;
     }

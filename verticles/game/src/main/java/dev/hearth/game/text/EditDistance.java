@@ -1,14 +1,14 @@
-package dev.hearth.game.commands;
+package dev.hearth.game.text;
 
 /**
  * Optimal string alignment distance: Levenshtein plus swapping two neighbours, the
  * commonest typo ("sya" is one step from "say", not two).
  */
-final class EditDistance {
+public final class EditDistance {
     private EditDistance() {
     }
 
-    static int between(String a, String b) {
+    public static int between(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) d[i][0] = i;
         for (int j = 0; j <= b.length(); j++) d[0][j] = j;

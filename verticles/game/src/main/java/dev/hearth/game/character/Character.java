@@ -1,0 +1,41 @@
+package dev.hearth.game.character;
+
+import dev.hearth.game.world.Item;
+import dev.hearth.runtime.edge.PlayerCommand;
+import dev.hearth.runtime.edge.SessionRef;
+import io.vertx.core.Future;
+
+/**
+ * One player's character, keyed by their name in lower case: where they are, what they
+ * carry, their score, and the sessions they play through. Their commands run in its turn,
+ * one at a time. It calls rooms and gateway rosters, never another character, so two
+ * players acting on each other can never wait on each other.
+ */
+public interface Character {
+
+    /**
+     * A session has registered. The session is shown the room (pushed: no command waits for
+     * a reply to carry it); the room sees the player arrive if this is their only live session.
+     *
+     * @return false when the session's address belongs to another player; nothing changes then
+     */
+    Future<Boolean> connect(SessionRef session);
+
+    /** A connection closed. The room sees them leave with their last live session. Unknown sessions are ignored. */
+    Future<Void> disconnect(SessionRef session);
+
+    /**
+     * Runs a typed line. A session the character does not know (the enter was lost, every
+     * game node restarted) is connected first, so it is shown the room before the output.
+     *
+     * @return the {@link dev.hearth.runtime.edge.CommandOutcome} as its wire JSON, encoded:
+     *         events are free-form JSON, which the entity codec does not model
+     */
+    Future<String> command(PlayerCommand command);
+
+    /** An item arrives (picked up, or given by {@code from}; null for none), by transfer. Always accepts. */
+    Future<Void> receive(Item item, String from);
+
+    /** An item comes back: the refund of a give the receiver refused. Always accepts. */
+    Future<Void> putBack(Item item);
+}
