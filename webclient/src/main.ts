@@ -64,7 +64,7 @@ class App {
     fill: (line) => this.commandLine.fill(line),
   });
   private worldMap = new WorldMap();
-  private readonly mapView = new MapView(byTestId<SVGSVGElement & HTMLElement>('map'), byTestId('map-caption'), (exit) => this.walk(exit));
+  private readonly mapView = new MapView(byTestId<SVGSVGElement>('map'), byTestId('map-caption'), (exit) => this.walk(exit));
   private readonly lobbies = new LobbyPanel(byTestId('lobbies'), byTestId('lobby-count'), this.clock, (line) => this.send(line));
   private readonly leaderboard = new LeaderboardPanel(byTestId('leaderboard'), [byTestId('leaderboard-all'), byTestId('leaderboard-day')]);
   private readonly match = new MatchBanner(byTestId('match'), this.clock);
@@ -83,6 +83,11 @@ class App {
   private lastState: ConnectionState['kind'] = 'offline';
   private lastMotd = '';
   private unread = 0;
+  /** While the answer to a `look` is being shown. */
+  private looking = false;
+  /** The panel queries wait for the session's first event after a hello. */
+  private queriesDue = false;
+  private queriesTimer = 0;
 
   constructor() {
     this.commandLine = new CommandLine(byTestId<HTMLFormElement>('command-form'), byTestId<HTMLInputElement>('command-input'), byTestId('completions'), {
@@ -100,7 +105,10 @@ class App {
     this.connection = new Connection(new URL('eventbus', window.location.href).toString(), () => this.session, {
       state: (s) => this.onState(s),
       welcome: (hello, resumed) => this.onWelcome(hello, resumed),
-      event: (e) => this.onEvent(e, 'push'),
+      event: (e) => {
+        this.onEvent(e, 'push');
+        if (this.queriesDue) this.askPanels();
+      },
       gap: (from, to) => {
         const n = to - from + 1;
         this.log.add('gap', `⋯ ${n} event${n === 1 ? '' : 's'} missed (#${from}${n > 1 ? `–${to}` : ''}). Type “look” to catch up.`);
@@ -230,6 +238,17 @@ class App {
       this.log.add('motd', el('span', { class: 'motd', 'data-testid': 'motd' }, motd));
       this.lastMotd = motd;
     }
+    // Ask once the session is registered: its first event (the room) says so. Commands sent
+    // before that race the registration on the server.
+    this.queriesDue = true;
+    window.clearTimeout(this.queriesTimer);
+    this.queriesTimer = window.setTimeout(() => this.askPanels(), 3_000);
+  }
+
+  private askPanels(): void {
+    window.clearTimeout(this.queriesTimer);
+    if (!this.queriesDue || !this.connection.online) return;
+    this.queriesDue = false;
     for (const line of PANEL_QUERIES) this.quiet(line);
   }
 
@@ -260,6 +279,8 @@ class App {
     if (origin !== 'quiet' && !this.dedupe.fresh(event, origin)) return;
     const e = event as KnownEvent;
     this.traits.events.add(e.type);
+    // Walking back into a room already seen shows it briefly; `look` always in full.
+    const brief = e.type === 'room' && !this.looking && this.worldMap.get(e.room.id)?.visited === true && this.worldMap.current !== e.room.id;
     switch (e.type) {
       case 'room':
         if (e.room.map) this.traits.roomMap = true;
@@ -303,6 +324,11 @@ class App {
       case 'match': {
         const before = this.match.show(e.match);
         if (origin !== 'quiet') this.renderer.match(e.match, before);
+        // Scores are saved when a match ends: fetch the new standings unless the server pushes them.
+        if (e.match.state === 'ended' && before !== null && before !== 'ended') {
+          this.quiet('top');
+          this.quiet('score');
+        }
         break;
       }
       case 'leaderboard':
@@ -313,7 +339,7 @@ class App {
         break;
     }
     if (origin === 'quiet') return;
-    if (this.renderer.render(event, origin) && document.hidden && origin === 'push') this.setUnread(this.unread + 1);
+    if (this.renderer.render(event, origin, brief) && document.hidden && origin === 'push') this.setUnread(this.unread + 1);
   }
 
   /** Returns false when the line was not sent (the command line keeps it). */
@@ -337,7 +363,9 @@ class App {
       (reply) => {
         if (reply.ok) {
           if (/^\s*(help|\?)\s*$/i.test(line)) this.learnCommands(reply.events);
+          this.looking = /^\s*(l|look)\s*$/i.test(line);
           for (const e of reply.events) this.onEvent(e, 'reply');
+          this.looking = false;
         } else {
           this.log.add('error', el('span', { class: 'glyph' }, '✗ '), reply.error.message);
         }

@@ -10,36 +10,24 @@
 // webclient/target/screenshots/. HEARTH_TEST_URL=http://host:port/ tests a server that
 // is already running instead of starting one; HEARTH_TEST_WEBROOT=dir serves that client
 // build (app.js + public/) instead of the one inside the jar.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
-  DESKTOP, PHONE, START_DEADLINE_MS, STOP_DEADLINE_MS, Server, launchBrowser, logLine, occupant,
-  openPlayer, problemsExceptExpected, registerThroughUi, shots, waitForState,
+  DESKTOP, PHONE, logLine, occupant, openPlayer, problemsExceptExpected, registerThroughUi, shots, useStage, waitForState,
 } from '../test-support/helpers.mjs';
 
 describe('Hearth web client in a real browser', { timeout: 300_000 }, () => {
-  const server = new Server();
-  const problems = [];
+  const stage = useStage('browser-test');
+  const { server, problems } = stage;
   const suffix = Math.random().toString(36).slice(2, 7);
   const nameA = `Ada_${suffix}`;
   const nameB = `Bram_${suffix}`;
-  let browser;
   let a;
   let b;
 
-  before(async () => {
-    await server.start();
-    browser = await launchBrowser();
-  }, { timeout: START_DEADLINE_MS + 30_000 });
-
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await server.stop();
-  }, { timeout: STOP_DEADLINE_MS + 15_000 });
-
   test('the login screen comes first', async () => {
-    a = await openPlayer(browser, server.base, 'A', DESKTOP, problems);
+    a = await openPlayer(stage.browser, server.base, 'A', DESKTOP, problems);
     await a.page.getByTestId('login-screen').waitFor({ state: 'visible' });
     assert.equal(await a.page.getByTestId('game-screen').isVisible(), false);
     await a.page.screenshot({ path: path.join(shots, 'login-1280x800.png') });
@@ -68,7 +56,7 @@ describe('Hearth web client in a real browser', { timeout: 300_000 }, () => {
   });
 
   test('two players register, log in and meet in the tavern', async () => {
-    b = await openPlayer(browser, server.base, 'B', PHONE, problems);
+    b = await openPlayer(stage.browser, server.base, 'B', PHONE, problems);
     await b.page.getByTestId('login-screen').waitFor({ state: 'visible' });
     await b.page.screenshot({ path: path.join(shots, 'login-375x812.png') });
     await registerThroughUi(a.page, nameA);
@@ -134,7 +122,7 @@ describe('Hearth web client in a real browser', { timeout: 300_000 }, () => {
   });
 
   test('a rejected token returns to the login screen with a message', async () => {
-    const c = await openPlayer(browser, server.base, 'C', DESKTOP, problems);
+    const c = await openPlayer(stage.browser, server.base, 'C', DESKTOP, problems);
     try {
       await c.page.getByTestId('login-screen').waitFor({ state: 'visible' });
       await c.page.evaluate(() => sessionStorage.setItem('hearth.session',

@@ -4,35 +4,24 @@
 // server that does: drafted against docs/protocol.md, not yet run against it.
 //
 //   cd webclient && node --test test/world.test.mjs
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  DESKTOP, PHONE, START_DEADLINE_MS, STOP_DEADLINE_MS, Server, command, currentRoom, explore, itemsHere, launchBrowser,
-  logLine, mapRooms, newPlayer, occupant, problemsExceptExpected, serverHas, shot, sleep, walk, walkPath, exitsHere,
+  DESKTOP, PHONE, command, currentRoom, exitsHere, explore, itemsHere, logLine, mapRooms, newPlayer, occupant,
+  problemsExceptExpected, serverHas, shot, sleep, useStage, walk, walkPath,
 } from '../test-support/helpers.mjs';
 
 const DRAFT = 'drafted against docs/protocol.md; remove once green against the world and match branches';
 
 describe('the world in the browser', { timeout: 600_000 }, () => {
-  const server = new Server('world-test');
-  const problems = [];
-  let browser;
   let a;
   let b;
   let has = { world: false, matches: false };
-
-  before(async () => {
-    await server.start();
-    browser = await launchBrowser();
+  const stage = useStage('world-test', async ({ browser, server, problems }) => {
     a = await newPlayer(browser, server, 'Wren', DESKTOP, problems);
     b = await newPlayer(browser, server, 'Moss', PHONE, problems);
     has = await serverHas(a.page);
-  }, { timeout: START_DEADLINE_MS + 60_000 });
-
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await server.stop();
-  }, { timeout: STOP_DEADLINE_MS + 15_000 });
+  });
 
   test('walking through exits grows the map, the current room highlighted', { todo: DRAFT }, async (t) => {
     if (!has.world) return t.skip('the server has no world yet');
@@ -112,6 +101,6 @@ describe('the world in the browser', { timeout: 600_000 }, () => {
   });
 
   test('no errors in the pages', () => {
-    assert.deepEqual(problemsExceptExpected(problems), []);
+    assert.deepEqual(problemsExceptExpected(stage.problems), []);
   });
 });

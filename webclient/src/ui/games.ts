@@ -55,7 +55,7 @@ export class LobbyPanel {
   private render(): void {
     clear(this.list);
     const open = this.lobbies.reduce((n, l) => n + l.players.length, 0);
-    this.count.textContent = this.lobbies.length ? `${open} in ${this.lobbies.length}` : '';
+    this.count.textContent = this.lobbies.length ? `${open} player${open === 1 ? '' : 's'}` : '';
     if (this.lobbies.length === 0) {
       this.list.appendChild(el('li', { class: 'empty-note' }, 'No lobbies listed yet. Type ', el('kbd', {}, 'lobbies'), ' to look.'));
       return;

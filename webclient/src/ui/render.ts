@@ -36,14 +36,15 @@ export class EventRenderer {
     return el('span', { class: you ? 'name me' : npc ? 'name npc' : 'name' }, who || 'Someone');
   }
 
-  room(room: Room): void {
+  /** A room card; `brief` leaves out the description (a room walked into before). */
+  room(room: Room, brief = false): void {
     const me = this.me();
     const others = room.occupants.filter((n) => !same(n, me));
     const company = [...others, ...room.npcs];
-    this.log.addLine(
+    const line = this.log.addLine(
       { kind: 'room', channel: ROOM },
       el('span', { class: 'room-title' }, room.name),
-      room.description ? el('span', { class: 'room-desc' }, room.description) : '',
+      room.description && !brief ? el('span', { class: 'room-desc' }, room.description) : '',
       room.items.length
         ? el('span', { class: 'room-meta' }, el('span', { class: 'label' }, 'You see: '), listNames(room.items.map((i) => i.name)), '.')
         : '',
@@ -55,16 +56,17 @@ export class EventRenderer {
         company.length ? `${listNames(company)}${company.length === 1 ? ' is' : ' are'} here with you.` : 'Nobody but you.',
       ),
     );
+    if (brief) line.classList.add('brief');
   }
 
   /** Returns false for events this client does not show (nothing is logged). */
-  render(event: GameEvent, source: Source): boolean {
+  render(event: GameEvent, source: Source, brief = false): boolean {
     const e = event as KnownEvent;
     const me = this.me();
     const log = this.log;
     switch (e.type) {
       case 'room':
-        this.room(e.room);
+        this.room(e.room, brief);
         return true;
       case 'said': {
         const mine = e.you === true || same(e.from, me);
@@ -85,12 +87,15 @@ export class EventRenderer {
       case 'chat':
         this.chat(e.channel, e.from, e.text, e.at, false);
         return true;
-      case 'channel_history':
-        if (e.lines.length) {
-          log.addLine({ kind: 'system', channel: e.channel.toLowerCase() }, `Recent talk on #${e.channel}:`);
-          for (const line of e.lines) this.chat(e.channel, line.from, line.text, line.at, true);
+      case 'channel_history': {
+        const key = e.channel.toLowerCase();
+        const fresh = e.lines.filter((l) => !this.log.has(key, `${l.from}\u0000${l.text}`, l.at));
+        if (fresh.length) {
+          log.addLine({ kind: 'system', channel: key }, `Recent talk on #${e.channel}:`);
+          for (const line of fresh) this.chat(e.channel, line.from, line.text, line.at, true);
         }
         return true;
+      }
       case 'arrived':
         log.addLine({ kind: 'arrived', channel: ROOM }, el('span', { class: 'glyph' }, '→ '), this.name(e.who, e.npc), e.via ? ' arrives.' : ' comes in from the cold.');
         return true;
@@ -179,7 +184,6 @@ export class EventRenderer {
 
   private chat(channel: string, from: string, text: string, at: number | null, history: boolean): void {
     const key = channel.toLowerCase();
-    if (history && this.log.has(key, `${from}\u0000${text}`, at)) return;
     const line = this.log.addLine(
       { kind: 'chat', channel: key, at, history },
       el('span', { class: 'chan-tag', style: `--hue:${channelHue(key)}` }, `#${key}`),
