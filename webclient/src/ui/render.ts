@@ -4,7 +4,7 @@
 import type { GameEvent, ItemRef, KnownEvent, Match, Rank, Room } from '../protocol';
 import { dirOf } from '../protocol';
 import { el, listNames } from './dom';
-import type { GameLog } from './log';
+import type { GameLog, LineKind } from './log';
 import { ROOM } from './tabs';
 
 export type Source = 'reply' | 'push';
@@ -30,6 +30,11 @@ export class EventRenderer {
     private readonly log: GameLog,
     private readonly me: () => string,
   ) {}
+
+  /** A log line that starts with a dim label ("Online (3): ", "Your score: "). */
+  private labelled(kind: LineKind, label: string, ...content: (Node | string)[]): void {
+    this.log.add(kind, el('span', { class: 'label' }, label), ...content);
+  }
 
   private name(who: string, npc = false): HTMLElement {
     const you = same(who, this.me());
@@ -119,10 +124,10 @@ export class EventRenderer {
       }
       case 'inventory':
         if (source !== 'reply') return false;
-        log.add('inventory', el('span', { class: 'label' }, 'You carry: '), e.items.length ? listNames(e.items.map((i) => i.name)) : 'nothing at all.');
+        this.labelled('inventory', 'You carry: ', e.items.length ? listNames(e.items.map((i) => i.name)) : 'nothing at all.');
         return true;
       case 'who':
-        log.add('who', el('span', { class: 'label' }, `Online (${e.players.length}): `), ...e.players.flatMap((p, i) => [i ? ', ' : '', this.name(p)]));
+        this.labelled('who', `Online (${e.players.length}): `, ...e.players.flatMap((p, i) => [i ? ', ' : '', this.name(p)]));
         return true;
       case 'text': {
         const kind = e.style === 'error' ? 'error' : e.style === 'system' ? 'system' : e.style === 'help' ? 'help' : 'text';
@@ -131,9 +136,9 @@ export class EventRenderer {
       }
       case 'channels':
         if (source !== 'reply') return false;
-        log.add(
+        this.labelled(
           'system',
-          el('span', { class: 'label' }, 'Channels: '),
+          'Channels: ',
           ...e.channels.flatMap((c, i) => [
             i ? ' · ' : '',
             el('span', { class: c.joined ? 'chan-tag' : 'chan-tag off', style: `--hue:${channelHue(c.name)}` }, `#${c.name}`),
@@ -144,9 +149,9 @@ export class EventRenderer {
         return true;
       case 'lobbies':
         if (source !== 'reply') return false;
-        log.add(
+        this.labelled(
           'system',
-          el('span', { class: 'label' }, 'Lobbies: '),
+          'Lobbies: ',
           e.lobbies.length
             ? e.lobbies.map((l) => `${l.name} ${l.players.length}${l.max !== null ? `/${l.max}` : ''} (${l.state})`).join(' · ')
             : 'none open.',
@@ -154,12 +159,12 @@ export class EventRenderer {
         return true;
       case 'leaderboard':
         if (source !== 'reply') return false;
-        log.add('leaderboard', el('span', { class: 'label' }, 'Top, all time: '), ranks(e.allTime));
-        log.add('leaderboard', el('span', { class: 'label' }, 'Top, last 24 h: '), ranks(e.last24h));
+        this.labelled('leaderboard', 'Top, all time: ', ranks(e.allTime));
+        this.labelled('leaderboard', 'Top, last 24 h: ', ranks(e.last24h));
         return true;
       case 'score':
         if (source !== 'reply') return false;
-        log.add('score', el('span', { class: 'label' }, 'Your score: '), el('b', {}, String(e.score)));
+        this.labelled('score', 'Your score: ', el('b', {}, String(e.score)));
         return true;
       case 'notice':
         log.add(e.level === 'warn' ? 'notice-warn' : 'notice', el('span', { class: 'glyph' }, e.level === 'warn' ? '⚠ ' : '✦ '), e.text);
