@@ -10,201 +10,24 @@
 // webclient/target/screenshots/. HEARTH_TEST_URL=http://host:port/ tests a server that
 // is already running instead of starting one; HEARTH_TEST_WEBROOT=dir serves that client
 // build (app.js + public/) instead of the one inside the jar.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const webclient = path.resolve(here, '..');
-const repo = path.resolve(webclient, '..');
-const jar = process.env.HEARTH_JAR || path.join(repo, 'verticles/node/target/hearth-node.jar');
-const javaHome = process.env.JAVA_HOME || '/usr/lib/jvm/temurin-25-jdk-amd64';
-const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
-const shots = path.join(webclient, 'target/screenshots');
-const serverLogFile = path.join(webclient, 'target/browser-test-server.log');
-
-const START_DEADLINE_MS = 90_000;
-const STOP_DEADLINE_MS = 15_000;
-const UI_TIMEOUT_MS = 20_000;
-const PASSWORD = 'a fire in the hearth 42';
-
-/** Four distinct free loopback ports: all are held open at once, then released. */
-async function freePorts(n) {
-  const servers = [];
-  try {
-    for (let i = 0; i < n; i++) {
-      const s = net.createServer();
-      await new Promise((resolve, reject) => {
-        s.once('error', reject);
-        s.listen(0, '127.0.0.1', resolve);
-      });
-      servers.push(s);
-    }
-    return servers.map((s) => s.address().port);
-  } finally {
-    await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
-  }
-}
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-class Server {
-  constructor() {
-    this.child = null;
-    this.exited = null;
-    this.tail = [];
-    this.log = null;
-  }
-
-  async start() {
-    if (process.env.HEARTH_TEST_URL) {
-      // Against a server someone else runs (development): start nothing.
-      this.base = new URL(process.env.HEARTH_TEST_URL).toString();
-      return;
-    }
-    if (!fs.existsSync(jar)) {
-      throw new Error(`server jar not found at ${jar}: build it first (mvn -q package -DskipTests)`);
-    }
-    const java = path.join(javaHome, 'bin/java');
-    if (!fs.existsSync(java)) throw new Error(`no java at ${java}: set JAVA_HOME to a JDK >= 21`);
-    this.workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-browser-'));
-    this.dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-browser-data-'));
-    if (process.env.HEARTH_TEST_WEBROOT) {
-      // Development: serve this client build instead of the jar's (Vert.x looks in the
-      // working directory before the classpath).
-      fs.cpSync(process.env.HEARTH_TEST_WEBROOT, path.join(this.workDir, 'webroot'), { recursive: true });
-    }
-    const [http, management, cluster, db] = await freePorts(4);
-    this.port = http;
-    this.base = `http://127.0.0.1:${http}/`;
-    const env = {
-      ...process.env,
-      HEARTH_HTTP_PORT: String(http),
-      HEARTH_MANAGEMENT_PORT: String(management),
-      HEARTH_CLUSTER_PORT: String(cluster),
-      // Join nobody but ourselves, so a node someone else runs on this machine is not found.
-      HEARTH_CLUSTER_MEMBERS: `127.0.0.1:${cluster}`,
-      HEARTH_EMBEDDED_DB_PORT: String(db),
-      HEARTH_DATA_DIR: this.dataDir,
-      HEARTH_PASSWORD_HASHING: 'cheap',
-    };
-    if (process.env.HEARTH_DB_URL) env.HEARTH_DB_URL = process.env.HEARTH_DB_URL;
-    fs.mkdirSync(path.dirname(serverLogFile), { recursive: true });
-    this.log = fs.createWriteStream(serverLogFile);
-    this.child = spawn(java, ['-jar', jar], { cwd: this.workDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    this.exited = new Promise((resolve) => this.child.once('exit', (code, signal) => resolve({ code, signal })));
-    this.child.once('error', (e) => this.remember(`spawn error: ${e.message}\n`));
-    for (const stream of [this.child.stdout, this.child.stderr]) stream.on('data', (chunk) => this.remember(chunk.toString()));
-
-    const deadline = Date.now() + START_DEADLINE_MS;
-    let exit = null;
-    void this.exited.then((e) => (exit = e));
-    while (Date.now() < deadline) {
-      if (exit) throw new Error(`the server exited early (${JSON.stringify(exit)}):\n${this.logTail()}`);
-      try {
-        const res = await fetch(this.base, { signal: AbortSignal.timeout(2_000) });
-        await res.arrayBuffer();
-        if (res.status === 200) return;
-      } catch {
-        // not listening yet
-      }
-      await sleep(250);
-    }
-    throw new Error(`the server did not answer 200 on ${this.base} within ${START_DEADLINE_MS / 1000} s:\n${this.logTail()}`);
-  }
-
-  remember(text) {
-    this.log?.write(text);
-    this.tail.push(...text.split('\n'));
-    if (this.tail.length > 400) this.tail.splice(0, this.tail.length - 400);
-  }
-
-  logTail(lines = 60) {
-    return this.tail.slice(-lines).join('\n');
-  }
-
-  async stop() {
-    const child = this.child;
-    if (child && child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const done = await Promise.race([this.exited, sleep(STOP_DEADLINE_MS).then(() => null)]);
-      if (!done) {
-        child.kill('SIGKILL');
-        await Promise.race([this.exited, sleep(5_000)]);
-      }
-    }
-    this.log?.end();
-    for (const dir of [this.workDir, this.dataDir]) {
-      if (dir) fs.rmSync(dir, { recursive: true, force: true });
-    }
-  }
-}
-
-/** One player: a browser context of its own, so storage and sockets are separate. */
-async function openPlayer(browser, base, name, viewport, problems) {
-  const context = await browser.newContext({ viewport });
-  context.setDefaultTimeout(UI_TIMEOUT_MS);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => problems.push(`${name}: page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`${name}: console error: ${m.text()}`);
-  });
-  await page.goto(base);
-  return { name, context, page };
-}
-
-async function registerThroughUi(page, name) {
-  await page.getByTestId('login-screen').waitFor({ state: 'visible' });
-  await page.getByTestId('login-name').fill(name);
-  await page.getByTestId('login-password').fill(PASSWORD);
-  await page.getByTestId('register-submit').click();
-  await page.getByTestId('game-screen').waitFor({ state: 'visible' });
-  await waitForState(page, 'online');
-}
-
-async function waitForState(page, state) {
-  await page.locator(`[data-testid="connection-status"][data-state="${state}"]`).waitFor();
-}
-
-const occupant = (page, name) => page.locator(`[data-testid="occupant"][data-name="${name}"]`);
-
-/** A log line of this kind containing the text (auto-waits). */
-const logLine = (page, kind, text) => page.locator(`[data-testid="log"] .line[data-kind="${kind}"]`, { hasText: text });
+import {
+  DESKTOP, PHONE, logLine, occupant, openPlayer, problemsExceptExpected, registerThroughUi, shots, useStage, waitForState,
+} from '../test-support/helpers.mjs';
 
 describe('Hearth web client in a real browser', { timeout: 300_000 }, () => {
-  const server = new Server();
-  const problems = [];
+  const stage = useStage('browser-test');
+  const { server, problems } = stage;
   const suffix = Math.random().toString(36).slice(2, 7);
   const nameA = `Ada_${suffix}`;
   const nameB = `Bram_${suffix}`;
-  let browser;
   let a;
   let b;
 
-  before(async () => {
-    fs.mkdirSync(shots, { recursive: true });
-    if (!fs.existsSync(chromiumPath)) throw new Error(`no Chromium at ${chromiumPath}: apt-get install -y chromium, or set CHROMIUM`);
-    await server.start();
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-  }, { timeout: START_DEADLINE_MS + 30_000 });
-
-  after(async () => {
-    await browser?.close().catch(() => {});
-    await server.stop();
-  }, { timeout: STOP_DEADLINE_MS + 15_000 });
-
   test('the login screen comes first', async () => {
-    a = await openPlayer(browser, server.base, 'A', { width: 1280, height: 800 }, problems);
+    a = await openPlayer(stage.browser, server.base, 'A', DESKTOP, problems);
     await a.page.getByTestId('login-screen').waitFor({ state: 'visible' });
     assert.equal(await a.page.getByTestId('game-screen').isVisible(), false);
     await a.page.screenshot({ path: path.join(shots, 'login-1280x800.png') });
@@ -233,9 +56,9 @@ describe('Hearth web client in a real browser', { timeout: 300_000 }, () => {
   });
 
   test('two players register, log in and meet in the tavern', async () => {
-    b = await openPlayer(browser, server.base, 'B', { width: 390, height: 844 }, problems);
+    b = await openPlayer(stage.browser, server.base, 'B', PHONE, problems);
     await b.page.getByTestId('login-screen').waitFor({ state: 'visible' });
-    await b.page.screenshot({ path: path.join(shots, 'login-390x844.png') });
+    await b.page.screenshot({ path: path.join(shots, 'login-375x812.png') });
     await registerThroughUi(a.page, nameA);
     await registerThroughUi(b.page, nameB);
 
@@ -281,7 +104,7 @@ describe('Hearth web client in a real browser', { timeout: 300_000 }, () => {
     await a.page.getByTestId('command-input').press('Enter');
     await a.page.locator('[data-testid="log"] .line[data-kind="room"]').nth(1).waitFor();
     await a.page.screenshot({ path: path.join(shots, 'game-1280x800.png') });
-    await b.page.screenshot({ path: path.join(shots, 'game-390x844.png') });
+    await b.page.screenshot({ path: path.join(shots, 'game-375x812.png') });
   });
 
   test('a reload reconnects without asking to log in again', async () => {
@@ -299,7 +122,7 @@ describe('Hearth web client in a real browser', { timeout: 300_000 }, () => {
   });
 
   test('a rejected token returns to the login screen with a message', async () => {
-    const c = await openPlayer(browser, server.base, 'C', { width: 1280, height: 800 }, problems);
+    const c = await openPlayer(stage.browser, server.base, 'C', DESKTOP, problems);
     try {
       await c.page.getByTestId('login-screen').waitFor({ state: 'visible' });
       await c.page.evaluate(() => sessionStorage.setItem('hearth.session',
@@ -325,8 +148,6 @@ describe('Hearth web client in a real browser', { timeout: 300_000 }, () => {
   });
 
   test('no errors in the pages', () => {
-    // The bad login's 401 is logged by Chromium as a failed resource: that one is expected.
-    const unexpected = problems.filter((p) => !/status of 401/.test(p));
-    assert.deepEqual(unexpected, []);
+    assert.deepEqual(problemsExceptExpected(problems), []);
   });
 });

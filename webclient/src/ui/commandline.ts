@@ -1,14 +1,15 @@
-// The command line: keeps focus, Enter sends, Up/Down walk the history, Tab completes
-// command words and the names of people in the room, PageUp/PageDown scroll the log.
+// The command line: keeps focus, Enter sends, Up/Down walk the history, Tab (Shift+Tab
+// backwards) completes commands, exits and names, PageUp/PageDown scroll the log.
+import { complete, type Vocabulary } from '../model/completion';
+import { clear, el } from './dom';
 
 const HISTORY_KEY = 'hearth.history';
 const HISTORY_MAX = 200;
-const COMMAND_WORDS = ['look', 'say', 'who', 'help'];
 
 export interface CommandLineHooks {
   submit(line: string): boolean;
   page(direction: 1 | -1): void;
-  names(): string[];
+  vocabulary(): Vocabulary;
 }
 
 export class CommandLine {
@@ -16,11 +17,12 @@ export class CommandLine {
   /** Index into history while browsing; history.length means "the draft". */
   private cursor = 0;
   private draft = '';
-  private completion: { stem: string; start: number; options: string[]; index: number } | null = null;
+  private completion: { start: number; end: number; options: string[]; index: number; rest: string } | null = null;
 
   constructor(
     private readonly form: HTMLFormElement,
     private readonly input: HTMLInputElement,
+    private readonly hints: HTMLElement,
     private readonly hooks: CommandLineHooks,
   ) {
     this.history = loadHistory();
@@ -30,9 +32,8 @@ export class CommandLine {
       this.send();
     });
     input.addEventListener('keydown', (e) => this.key(e));
-    input.addEventListener('input', () => {
-      this.completion = null;
-    });
+    input.addEventListener('input', () => this.endCompletion());
+    input.addEventListener('blur', () => this.showHints(null));
   }
 
   focus(): void {
@@ -49,6 +50,15 @@ export class CommandLine {
     this.input.value = `${before}${pad}${text} ${value.slice(end)}`;
     const caret = before.length + pad.length + text.length + 1;
     this.input.setSelectionRange(caret, caret);
+    this.endCompletion();
+    this.focus();
+  }
+
+  /** Replaces the line (clicking an item puts "get lantern" there, to confirm with Enter). */
+  fill(line: string): void {
+    this.input.value = line;
+    this.input.setSelectionRange(line.length, line.length);
+    this.endCompletion();
     this.focus();
   }
 
@@ -56,18 +66,24 @@ export class CommandLine {
     this.input.placeholder = text;
   }
 
-  private send(): void {
-    const line = this.input.value.replace(/\s+$/, '');
-    if (!line.trim()) return;
-    if (!this.hooks.submit(line)) return; // not sent: keep the text so the player can retry
+  /** Remembers a line sent some other way (an exit button), so Up brings it back. */
+  remember(line: string): void {
     if (this.history[this.history.length - 1] !== line) {
       this.history.push(line);
       if (this.history.length > HISTORY_MAX) this.history.splice(0, this.history.length - HISTORY_MAX);
       saveHistory(this.history);
     }
     this.cursor = this.history.length;
+  }
+
+  private send(): void {
+    const line = this.input.value.replace(/\s+$/, '');
+    if (!line.trim()) return;
+    if (!this.hooks.submit(line)) return; // not sent: keep the text so the player can retry
+    this.remember(line);
     this.draft = '';
     this.input.value = '';
+    this.endCompletion();
   }
 
   private key(e: KeyboardEvent): void {
@@ -77,20 +93,21 @@ export class CommandLine {
     } else if (e.key === 'ArrowDown' && !e.shiftKey && !e.altKey) {
       e.preventDefault();
       this.browse(1);
-    } else if (e.key === 'PageUp') {
+    } else if (e.key === 'PageUp' && !e.altKey) {
       e.preventDefault();
       this.hooks.page(-1);
-    } else if (e.key === 'PageDown') {
+    } else if (e.key === 'PageDown' && !e.altKey) {
       e.preventDefault();
       this.hooks.page(1);
     } else if (e.key === 'Escape') {
+      if (!this.input.value) return; // let the page close an overlay
       e.preventDefault();
       this.input.value = '';
       this.cursor = this.history.length;
-      this.completion = null;
-    } else if (e.key === 'Tab' && !e.shiftKey && !e.ctrlKey && !e.altKey && this.input.value) {
+      this.endCompletion();
+    } else if (e.key === 'Tab' && !e.ctrlKey && !e.altKey && !e.metaKey && this.input.value) {
       e.preventDefault();
-      this.complete();
+      this.complete(e.shiftKey ? -1 : 1);
     }
   }
 
@@ -103,27 +120,41 @@ export class CommandLine {
     this.input.value = next === this.history.length ? this.draft : this.history[next];
     const end = this.input.value.length;
     this.input.setSelectionRange(end, end);
+    this.endCompletion();
   }
 
-  private complete(): void {
+  private complete(step: 1 | -1): void {
     const value = this.input.value;
-    const caret = this.input.selectionStart ?? value.length;
     if (!this.completion) {
-      const start = value.lastIndexOf(' ', caret - 1) + 1;
-      const stem = value.slice(start, caret);
-      if (!stem) return;
-      const pool = start === 0 ? [...COMMAND_WORDS, ...this.hooks.names()] : this.hooks.names();
-      const options = pool.filter((w) => w.toLowerCase().startsWith(stem.toLowerCase()));
-      if (options.length === 0) return;
-      this.completion = { stem, start, options, index: -1 };
+      const caret = this.input.selectionStart ?? value.length;
+      const found = complete(value, caret, this.hooks.vocabulary());
+      if (!found) return;
+      this.completion = { start: found.start, end: caret, options: found.options, index: step === 1 ? -1 : 0, rest: value.slice(caret).replace(/^\S*/, '').replace(/^ /, '') };
     }
     const c = this.completion;
-    c.index = (c.index + 1) % c.options.length;
+    c.index = (c.index + step + c.options.length) % c.options.length;
     const word = c.options[c.index];
-    const rest = value.slice(caret).replace(/^\S*/, '');
-    this.input.value = `${value.slice(0, c.start)}${word} ${rest.replace(/^ /, '')}`;
-    const end = c.start + word.length + 1;
+    // A single candidate ends with a space, ready for the next word; while cycling, keep it tight.
+    const tail = c.options.length === 1 || c.rest ? ' ' : '';
+    this.input.value = `${value.slice(0, c.start)}${word}${tail}${c.rest}`;
+    const end = c.start + word.length + tail.length;
     this.input.setSelectionRange(end, end);
+    this.showHints(c.options.length > 1 ? c : null);
+  }
+
+  private endCompletion(): void {
+    this.completion = null;
+    this.showHints(null);
+  }
+
+  private showHints(c: { options: string[]; index: number } | null): void {
+    clear(this.hints);
+    this.hints.hidden = !c;
+    if (!c) return;
+    c.options.slice(0, 12).forEach((option, i) => {
+      this.hints.appendChild(el('span', { class: i === c.index ? 'hint current' : 'hint', 'data-testid': 'completion' }, option));
+    });
+    if (c.options.length > 12) this.hints.appendChild(el('span', { class: 'hint more' }, `+${c.options.length - 12}`));
   }
 }
 

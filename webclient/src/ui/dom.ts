@@ -25,7 +25,7 @@ export function append(parent: Node, ...children: Child[]): void {
 }
 
 /** The element with this data-testid; throws if the page lacks it (a build mistake). */
-export function byTestId<T extends HTMLElement = HTMLElement>(id: string, root: ParentNode = document): T {
+export function byTestId<T extends Element = HTMLElement>(id: string, root: ParentNode = document): T {
   const node = root.querySelector<T>(`[data-testid="${id}"]`);
   if (!node) throw new Error(`missing element [data-testid="${id}"]`);
   return node;

@@ -1,0 +1,381 @@
+// Shared by the browser tests: a real server node on free ports (restartable on the same
+// ports and data), Chromium, players in their own browser contexts, and small helpers to
+// drive the client the way a player does (keyboard first) and to read what it shows.
+//
+// Environment: HEARTH_JAR (default ../verticles/node/target/hearth-node.jar), JAVA_HOME
+// (default /usr/lib/jvm/temurin-25-jdk-amd64), CHROMIUM (default /usr/bin/chromium),
+// HEARTH_DB_URL (external PostgreSQL instead of the embedded one), HEARTH_TEST_URL (test a
+// running server, start nothing), HEARTH_TEST_WEBROOT (serve this client build: app.js +
+// public/, instead of the jar's).
+import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url)); // webclient/test-support
+export const webclient = path.resolve(here, '..');
+const repo = path.resolve(webclient, '..');
+const jar = process.env.HEARTH_JAR || path.join(repo, 'verticles/node/target/hearth-node.jar');
+const javaHome = process.env.JAVA_HOME || '/usr/lib/jvm/temurin-25-jdk-amd64';
+const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
+export const shots = path.join(webclient, 'target/screenshots');
+
+export const START_DEADLINE_MS = 90_000;
+export const STOP_DEADLINE_MS = 15_000;
+export const UI_TIMEOUT_MS = 20_000;
+export const PASSWORD = 'a fire in the hearth 42';
+
+export const DESKTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 375, height: 812 };
+
+/** Distinct free loopback ports: all are held open at once, then released. */
+async function freePorts(n) {
+  const servers = [];
+  try {
+    for (let i = 0; i < n; i++) {
+      const s = net.createServer();
+      await new Promise((resolve, reject) => {
+        s.once('error', reject);
+        s.listen(0, '127.0.0.1', resolve);
+      });
+      servers.push(s);
+    }
+    return servers.map((s) => s.address().port);
+  } finally {
+    await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+  }
+}
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A short random suffix, so names do not collide with an earlier run on a kept database. */
+export function uniqueName(prefix) {
+  return `${prefix}_${Math.random().toString(36).slice(2, 7)}`;
+}
+
+/** One server node. `name` picks its log file (target/<name>-server.log). */
+export class Server {
+  constructor(name = 'browser-test') {
+    this.child = null;
+    this.exited = null;
+    this.tail = [];
+    this.log = null;
+    this.logFile = path.join(webclient, `target/${name}-server.log`);
+    this.env = null;
+  }
+
+  get external() {
+    return Boolean(process.env.HEARTH_TEST_URL);
+  }
+
+  async start() {
+    if (this.external) {
+      // Against a server someone else runs (development): start nothing.
+      this.base = new URL(process.env.HEARTH_TEST_URL).toString();
+      return;
+    }
+    if (!this.env) await this.prepare();
+    await this.launch();
+  }
+
+  async prepare() {
+    if (!fs.existsSync(jar)) {
+      throw new Error(`server jar not found at ${jar}: build it first (mvn -q package -DskipTests)`);
+    }
+    this.java = path.join(javaHome, 'bin/java');
+    if (!fs.existsSync(this.java)) throw new Error(`no java at ${this.java}: set JAVA_HOME to a JDK >= 21`);
+    this.workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-browser-'));
+    this.dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearth-browser-data-'));
+    if (process.env.HEARTH_TEST_WEBROOT) {
+      // Development: serve this client build instead of the jar's (Vert.x looks in the
+      // working directory before the classpath).
+      fs.cpSync(process.env.HEARTH_TEST_WEBROOT, path.join(this.workDir, 'webroot'), { recursive: true });
+    }
+    const [http, management, cluster, db] = await freePorts(4);
+    this.port = http;
+    this.base = `http://127.0.0.1:${http}/`;
+    this.env = {
+      ...process.env,
+      HEARTH_HTTP_PORT: String(http),
+      HEARTH_MANAGEMENT_PORT: String(management),
+      HEARTH_CLUSTER_PORT: String(cluster),
+      // Join nobody but ourselves, so a node someone else runs on this machine is not found.
+      HEARTH_CLUSTER_MEMBERS: `127.0.0.1:${cluster}`,
+      HEARTH_EMBEDDED_DB_PORT: String(db),
+      HEARTH_DATA_DIR: this.dataDir,
+      HEARTH_PASSWORD_HASHING: 'cheap',
+    };
+    if (process.env.HEARTH_DB_URL) this.env.HEARTH_DB_URL = process.env.HEARTH_DB_URL;
+    fs.mkdirSync(path.dirname(this.logFile), { recursive: true });
+    this.log = fs.createWriteStream(this.logFile);
+  }
+
+  async launch() {
+    this.remember(`--- starting the server on ${this.base} ---\n`);
+    const child = spawn(this.java, ['-jar', jar], { cwd: this.workDir, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = child;
+    this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    child.once('error', (e) => this.remember(`spawn error: ${e.message}\n`));
+    for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk) => this.remember(chunk.toString()));
+
+    const deadline = Date.now() + START_DEADLINE_MS;
+    let exit = null;
+    void this.exited.then((e) => (exit = e));
+    while (Date.now() < deadline) {
+      if (exit) throw new Error(`the server exited early (${JSON.stringify(exit)}):\n${this.logTail()}`);
+      try {
+        const res = await fetch(this.base, { signal: AbortSignal.timeout(2_000) });
+        await res.arrayBuffer();
+        if (res.status === 200) return;
+      } catch {
+        // not listening yet
+      }
+      await sleep(250);
+    }
+    throw new Error(`the server did not answer 200 on ${this.base} within ${START_DEADLINE_MS / 1000} s:\n${this.logTail()}`);
+  }
+
+  remember(text) {
+    this.log?.write(text);
+    this.tail.push(...text.split('\n'));
+    if (this.tail.length > 400) this.tail.splice(0, this.tail.length - 400);
+  }
+
+  logTail(lines = 60) {
+    return this.tail.slice(-lines).join('\n');
+  }
+
+  /** Stops the node (SIGTERM, then SIGKILL after a deadline); the data stays for a restart. */
+  async halt() {
+    const child = this.child;
+    if (child && child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const done = await Promise.race([this.exited, sleep(STOP_DEADLINE_MS).then(() => null)]);
+      if (!done) {
+        child.kill('SIGKILL');
+        await Promise.race([this.exited, sleep(5_000)]);
+      }
+    }
+    this.child = null;
+  }
+
+  /** Stops the node and starts it again on the same ports with the same data. */
+  async restart() {
+    assert.ok(!this.external, 'cannot restart a server this test did not start');
+    await this.halt();
+    await this.launch();
+  }
+
+  async stop() {
+    await this.halt();
+    this.log?.end();
+    for (const dir of [this.workDir, this.dataDir]) {
+      if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}
+
+/**
+ * Inside a describe: starts a server and Chromium before its tests and stops both after.
+ * `setup(stage)` runs once they are up (register the players the tests share there).
+ * Returns the stage: {server, browser, problems} (problems collects page errors).
+ */
+export function useStage(name, setup = async () => {}) {
+  const stage = { server: new Server(name), browser: null, problems: [] };
+  before(async () => {
+    await stage.server.start();
+    stage.browser = await launchBrowser();
+    await setup(stage);
+  }, { timeout: START_DEADLINE_MS + 60_000 });
+  after(async () => {
+    await stage.browser?.close().catch(() => {});
+    await stage.server.stop();
+  }, { timeout: STOP_DEADLINE_MS + 15_000 });
+  return stage;
+}
+
+export async function launchBrowser() {
+  if (!fs.existsSync(chromiumPath)) throw new Error(`no Chromium at ${chromiumPath}: apt-get install -y chromium, or set CHROMIUM`);
+  fs.mkdirSync(shots, { recursive: true });
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** One player: a browser context of its own, so storage and sockets are separate. */
+export async function openPlayer(browser, base, name, viewport, problems) {
+  const context = await browser.newContext({ viewport });
+  context.setDefaultTimeout(UI_TIMEOUT_MS);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => problems.push(`${name}: page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`${name}: console error: ${m.text()}`);
+  });
+  await page.goto(base);
+  return { name, context, page };
+}
+
+export async function registerThroughUi(page, name) {
+  await page.getByTestId('login-screen').waitFor({ state: 'visible' });
+  await page.getByTestId('login-name').fill(name);
+  await page.getByTestId('login-password').fill(PASSWORD);
+  await page.getByTestId('register-submit').click();
+  await page.getByTestId('game-screen').waitFor({ state: 'visible' });
+  await waitForState(page, 'online');
+}
+
+/** Opens a browser context, registers a new character through the UI and waits until it is in a room. */
+export async function newPlayer(browser, server, prefix, viewport, problems) {
+  const name = uniqueName(prefix);
+  const player = await openPlayer(browser, server.base, name, viewport, problems);
+  await registerThroughUi(player.page, name);
+  await player.page.locator('[data-testid="room-panel"][data-room]').waitFor();
+  return { ...player, name };
+}
+
+export async function waitForState(page, state, timeout) {
+  await page.locator(`[data-testid="connection-status"][data-state="${state}"]`).waitFor({ timeout });
+}
+
+export const occupant = (page, name) => page.locator(`[data-testid="occupant"][data-name="${name}"]`);
+
+/** A log line of this kind containing the text (auto-waits). */
+export const logLine = (page, kind, text) => page.locator(`[data-testid="log"] .line[data-kind="${kind}"]`, { hasText: text });
+
+/** Types a line into the command line with the keyboard, as a player does, and sends it. */
+export async function command(page, line) {
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'command-input');
+  await page.keyboard.type(line);
+  await page.keyboard.press('Enter');
+}
+
+/** Plays an event in the page as if the server had pushed it (docs/protocol.md shapes). */
+export async function inject(page, ...events) {
+  for (const event of events) await page.evaluate((e) => window.hearth.inject(e), event);
+}
+
+/** The id of the room the player is in (from the room panel). */
+export async function currentRoom(page) {
+  return page.getByTestId('room-panel').getAttribute('data-room');
+}
+
+/** The rooms on the map as drawn: [{id, state: 'current'|'visited'|'seen'}]. */
+export async function mapRooms(page) {
+  return page.locator('[data-testid="map-room"]').evaluateAll((nodes) =>
+    nodes.map((n) => ({ id: n.getAttribute('data-room'), state: n.getAttribute('data-state') })));
+}
+
+/**
+ * What the client has learned about the server: `commands` (from its help), `roomMap` and
+ * `exitTargets` (rooms carry positions and exits say where they lead), `events` (types seen).
+ */
+export async function serverTraits(page) {
+  return page.evaluate(() => window.hearth.traits());
+}
+
+/** Walks through an exit by clicking its button; resolves once the room panel shows another room. */
+export async function walk(page, exitName) {
+  const before = await currentRoom(page);
+  await page.locator(`[data-testid="room-exit"][data-exit="${exitName}"]`).click();
+  await page.waitForFunction((id) => document.querySelector('[data-testid="room-panel"]')?.getAttribute('data-room') !== id, before);
+  return currentRoom(page);
+}
+
+/** The exits of the room the player is in: [{name, dir, to}] (dir and to null when the server does not say). */
+export async function exitsHere(page) {
+  return page.locator('[data-testid="room-exit"]').evaluateAll((nodes) =>
+    nodes.map((n) => ({ name: n.getAttribute('data-exit'), dir: n.getAttribute('data-dir'), to: n.getAttribute('data-to') })));
+}
+
+/** Names of the things on the floor of the room the player is in. */
+export async function itemsHere(page) {
+  return page.locator('[data-testid="room-item"]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-name')));
+}
+
+/**
+ * Explores from where the player stands, depth first, until `found(page)` is true; walks
+ * back out of dead ends. Returns the exits taken from the start to the room found (so a
+ * second player can follow with walkPath), or null when no room within `maxRooms` has it.
+ */
+export async function explore(page, found, maxRooms = 20) {
+  const seen = new Set([await currentRoom(page)]);
+  const path = [];
+  async function visit() {
+    if (await found(page)) return true;
+    for (const exit of await exitsHere(page)) {
+      if (seen.size >= maxRooms) return false;
+      if (!exit.to || seen.has(exit.to)) continue;
+      const from = await currentRoom(page);
+      seen.add(exit.to);
+      await walk(page, exit.name);
+      path.push(exit.name);
+      if (await visit()) return true;
+      path.pop();
+      const back = (await exitsHere(page)).find((e) => e.to === from);
+      assert.ok(back, `no way back from ${await currentRoom(page)} to ${from}`);
+      await walk(page, back.name);
+    }
+    return false;
+  }
+  return (await visit()) ? path : null;
+}
+
+/** Takes these exits one after the other. */
+export async function walkPath(page, exits) {
+  for (const exit of exits) await walk(page, exit);
+}
+
+/** Whether the server has the world (rooms on a map, `go`) and the barrel matches (`join`, `shoot`). */
+export async function serverHas(page) {
+  await page.waitForFunction(() => window.hearth.traits().helpRead, null, { timeout: UI_TIMEOUT_MS }).catch(() => {});
+  const t = await serverTraits(page);
+  return {
+    world: t.commands.includes('go') && t.roomMap && t.exitTargets,
+    matches: t.commands.includes('join') && t.commands.includes('shoot'),
+  };
+}
+
+export async function shot(page, name) {
+  await page.screenshot({ path: path.join(shots, `${name}.png`) });
+}
+
+/** Bounding boxes of elements by test id (null for one not shown). */
+export async function boxes(page, ...testIds) {
+  const out = {};
+  for (const id of testIds) out[id] = await page.getByTestId(id).boundingBox();
+  return out;
+}
+
+/** Asserts that no two of these boxes overlap (panels side by side or stacked, never on top of each other). */
+export function assertNoOverlap(found) {
+  const entries = Object.entries(found).filter(([, b]) => b);
+  for (let i = 0; i < entries.length; i++) {
+    for (let j = i + 1; j < entries.length; j++) {
+      const [na, a] = entries[i];
+      const [nb, b] = entries[j];
+      const overlap = a.x < b.x + b.width - 1 && b.x < a.x + a.width - 1 && a.y < b.y + b.height - 1 && b.y < a.y + a.height - 1;
+      assert.ok(!overlap, `${na} ${JSON.stringify(a)} overlaps ${nb} ${JSON.stringify(b)}`);
+    }
+  }
+}
+
+/** The page has no horizontal scrollbar: nothing sticks out to the right. */
+export async function assertNoSideways(page) {
+  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  assert.ok(scroll <= client, `the page scrolls sideways (${scroll} > ${client})`);
+}
+
+/** The page problems a test should fail on. */
+export function problemsExceptExpected(problems) {
+  // A bad login's 401 is logged by Chromium as a failed resource; a server restart logs
+  // failed socket attempts while it is down. Both are expected where tests cause them.
+  // The bridge client may ping a socket the server just closed ("already in CLOSING or CLOSED state").
+  return problems.filter((p) => !/status of 401|ERR_CONNECTION_REFUSED|WebSocket connection to .* failed|status of 50[23]|already in CLOSING or CLOSED state/.test(p));
+}
