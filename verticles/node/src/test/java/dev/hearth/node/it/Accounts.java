@@ -25,6 +25,12 @@ final class Accounts {
         JsonObject credentials = new JsonObject().put("name", name).put("password", "a long enough passphrase");
         HttpResponse<String> registered = post(httpPort, "/api/auth/register", credentials);
         if (registered.statusCode() != 201) throw new AssertionError("register " + name + ": " + registered.statusCode() + " " + registered.body());
+        return login(httpPort, name);
+    }
+
+    /** Logs an existing player in again (after a restart) and returns the token. */
+    static String login(int httpPort, String name) throws Exception {
+        JsonObject credentials = new JsonObject().put("name", name).put("password", "a long enough passphrase");
         HttpResponse<String> login = post(httpPort, "/api/auth/login", credentials);
         if (login.statusCode() != 200) throw new AssertionError("login " + name + ": " + login.statusCode() + " " + login.body());
         return new JsonObject(login.body()).getString("token");
