@@ -1,0 +1,83 @@
+package dev.hearth.game.delivery;
+
+import dev.hearth.runtime.edge.SessionRef;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The players an entity pushes events to (a channel's members, a lobby's or a match's
+ * players), each with the sessions they are connected through: empty while they are
+ * offline. A value kept in entity state, replaced on every change, in the order players came.
+ *
+ * @param sessionsByPlayer player name as shown -> their sessions
+ */
+public record Audience(Map<String, List<SessionRef>> sessionsByPlayer) {
+
+    public Audience {
+        sessionsByPlayer = sessionsByPlayer == null ? Map.of() : copy(sessionsByPlayer);
+    }
+
+    public static Audience none() {
+        return new Audience(Map.of());
+    }
+
+    /** With the player in (or their sessions replaced, keeping their place). */
+    public Audience with(String player, List<SessionRef> sessions) {
+        Map<String, List<SessionRef>> next = new LinkedHashMap<>(sessionsByPlayer);
+        next.put(player, List.copyOf(sessions));
+        return new Audience(next);
+    }
+
+    public Audience without(String player) {
+        if (!sessionsByPlayer.containsKey(player)) return this;
+        Map<String, List<SessionRef>> next = new LinkedHashMap<>(sessionsByPlayer);
+        next.remove(player);
+        return new Audience(next);
+    }
+
+    public boolean contains(String player) {
+        return sessionsByPlayer.containsKey(player);
+    }
+
+    /** The player's sessions; null when the player is not in the audience. */
+    public List<SessionRef> sessionsOf(String player) {
+        return sessionsByPlayer.get(player);
+    }
+
+    /** The players, in the order they came. */
+    public List<String> players() {
+        return List.copyOf(sessionsByPlayer.keySet());
+    }
+
+    public int size() {
+        return sessionsByPlayer.size();
+    }
+
+    /** How many players have a session now. */
+    public int online() {
+        return (int) sessionsByPlayer.values().stream().filter(s -> !s.isEmpty()).count();
+    }
+
+    /** Every session of every player. */
+    public List<SessionRef> sessions() {
+        List<SessionRef> all = new ArrayList<>();
+        sessionsByPlayer.values().forEach(all::addAll);
+        return all;
+    }
+
+    /** Every session but one: the one a command came from, which sees the event in its reply. */
+    public List<SessionRef> sessionsExcept(SessionRef caller) {
+        return sessions().stream().filter(s -> !s.session().equals(caller.session())).toList();
+    }
+
+    private static Map<String, List<SessionRef>> copy(Map<String, List<SessionRef>> from) {
+        // Insertion order is the order players came; Map.copyOf would lose it.
+        Map<String, List<SessionRef>> out = new LinkedHashMap<>();
+        from.forEach((player, sessions) -> out.put(player, List.copyOf(sessions)));
+        return Collections.unmodifiableMap(out);
+    }
+}

@@ -1,0 +1,200 @@
+package dev.hearth.game.match;
+
+import dev.hearth.game.delivery.Audience;
+import dev.hearth.game.delivery.FanOut;
+import dev.hearth.game.events.SocialEvents;
+import dev.hearth.runtime.edge.SessionRef;
+import dev.hearth.runtime.entity.EntityContext;
+import dev.hearth.runtime.entity.EntityType;
+import dev.hearth.runtime.entity.Remindable;
+import dev.hearth.runtime.settings.LiveSettings;
+import io.vertx.core.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+
+/**
+ * A lobby. Its countdown is a durable reminder, so a lobby whose node dies mid-countdown
+ * still starts its match, on another node; the match id comes from the lobby's committed
+ * count of matches, so a countdown that fires twice starts the same match twice, which
+ * the match answers as already started.
+ */
+public final class LobbyEntity implements Lobby, Remindable {
+    private static final Logger log = LoggerFactory.getLogger(LobbyEntity.class);
+    static final String COUNTDOWN = "countdown";
+    /** Players needed for a countdown to start and for a match to begin. */
+    public static final int MIN_PLAYERS = 2;
+    /** A reminder this close to the end of the countdown counts as on time (clocks differ a little). */
+    private static final Duration SLACK = Duration.ofMillis(250);
+
+    /**
+     * @param startsAt      when the countdown ends; null when there is none
+     * @param match         the id of the match on now; null between matches
+     * @param matchesPlayed how many matches this lobby has started (the next id is name-(n+1))
+     * @param version       grows with every change (see {@link LobbyView#version()})
+     */
+    public record State(Audience players, Instant startsAt, String match, int matchesPlayed, long version) {
+        public State {
+            players = players == null ? Audience.none() : players;
+        }
+
+        State withPlayers(Audience next) {
+            return new State(next, startsAt, match, matchesPlayed, version);
+        }
+
+        State counting(Instant at) {
+            return new State(players, at, match, matchesPlayed, version);
+        }
+
+        State playing(String matchId) {
+            return new State(players, null, matchId, matchesPlayed + 1, version);
+        }
+
+        State emptied() {
+            return new State(Audience.none(), null, null, matchesPlayed, version);
+        }
+
+        State next() {
+            return new State(players, startsAt, match, matchesPlayed, version + 1);
+        }
+
+        LobbyView.Phase phase() {
+            if (match != null) return LobbyView.Phase.PLAYING;
+            return startsAt != null ? LobbyView.Phase.COUNTDOWN : LobbyView.Phase.WAITING;
+        }
+    }
+
+    public static EntityType<Lobby, State> type(FanOut fanOut, LiveSettings settings, InstantSource clock) {
+        return EntityType.of(Lobby.class, State.class, self -> new LobbyEntity(self, fanOut, settings, clock))
+                .initialState(() -> new State(Audience.none(), null, null, 0, 0))
+                .virtualThreads();
+    }
+
+    private final EntityContext<State> self;
+    private final FanOut fanOut;
+    private final LiveSettings settings;
+    private final InstantSource clock;
+
+    private LobbyEntity(EntityContext<State> self, FanOut fanOut, LiveSettings settings, InstantSource clock) {
+        this.self = self;
+        this.fanOut = fanOut;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @Override
+    public Future<LobbyJoin> join(String player, List<SessionRef> sessions) {
+        State state = self.state();
+        if (state.players().contains(player)) {
+            present(player, sessions);
+            return Future.succeededFuture(new LobbyJoin(LobbyJoin.Outcome.ALREADY_IN, view(self.state())));
+        }
+        if (state.match() != null) return Future.succeededFuture(new LobbyJoin(LobbyJoin.Outcome.PLAYING, view(state)));
+        int max = settings.get(MatchSettings.MAX_PLAYERS);
+        if (state.players().size() >= max) return Future.succeededFuture(new LobbyJoin(LobbyJoin.Outcome.FULL, view(state)));
+
+        tell(state.players().sessions(), player + " joins the " + self.key() + " lobby ("
+                + (state.players().size() + 1) + "/" + max + ").");
+        State joined = state.withPlayers(state.players().with(player, sessions));
+        if (joined.players().size() >= MIN_PLAYERS && joined.startsAt() == null) joined = startCountdown(joined);
+        change(joined);
+        log.info("Player {} joined lobby {} ({} players)", player, self.key(), joined.players().size());
+        return Future.succeededFuture(new LobbyJoin(LobbyJoin.Outcome.JOINED, view(self.state())));
+    }
+
+    @Override
+    public Future<LobbyView> leave(String player) {
+        State state = self.state();
+        if (!state.players().contains(player)) return Future.succeededFuture(view(state));
+        State left = state.withPlayers(state.players().without(player));
+        if (state.match() != null) self.ref(Match.class, state.match()).leave(player).await();
+        tell(left.players().sessions(), player + " leaves the " + self.key() + " lobby.");
+        if (left.startsAt() != null && left.players().size() < MIN_PLAYERS) {
+            left = left.counting(null);
+            self.reminders().cancel(COUNTDOWN).await();
+            tell(left.players().sessions(), "Not enough players left: the countdown stops.");
+        }
+        change(left);
+        log.info("Player {} left lobby {} ({} players)", player, self.key(), left.players().size());
+        return Future.succeededFuture(view(self.state()));
+    }
+
+    @Override
+    public Future<Void> present(String player, List<SessionRef> sessions) {
+        State state = self.state();
+        if (!state.players().contains(player) || sessions.equals(state.players().sessionsOf(player))) {
+            return Future.succeededFuture();
+        }
+        // Sessions are not occupancy: no new version, nothing for the board.
+        self.setState(state.withPlayers(state.players().with(player, sessions)));
+        if (state.match() != null) self.ref(Match.class, state.match()).present(player, sessions).await();
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<LobbyView> view() {
+        return Future.succeededFuture(view(self.state()));
+    }
+
+    @Override
+    public Future<Void> matchEnded(String matchId) {
+        State state = self.state();
+        if (matchId.equals(state.match())) {
+            change(state.emptied());
+            log.info("Match {} of lobby {} ended; the lobby is open again", matchId, self.key());
+        }
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Void> onReminder(String name) {
+        State state = self.state();
+        // At least once: a reminder for a countdown that stopped, or one that already started its match, does nothing.
+        if (!COUNTDOWN.equals(name) || state.startsAt() == null || state.match() != null) return Future.succeededFuture();
+        Duration left = Duration.between(clock.instant(), state.startsAt());
+        if (left.compareTo(SLACK) > 0) {
+            self.reminders().set(COUNTDOWN, left).await();
+            return Future.succeededFuture();
+        }
+        if (state.players().size() < MIN_PLAYERS) {
+            change(state.counting(null));
+            return Future.succeededFuture();
+        }
+        String matchId = self.key() + "-" + (state.matchesPlayed() + 1);
+        MatchSetup setup = new MatchSetup(self.key(), state.players(), settings.get(MatchSettings.BARRELS),
+                settings.get(MatchSettings.BARREL_HITS), Duration.ofSeconds(settings.get(MatchSettings.MATCH_SECONDS)));
+        self.ref(Match.class, matchId).start(setup).await();
+        change(state.playing(matchId));
+        log.info("Lobby {} started match {} with {}", self.key(), matchId, state.players().players());
+        return Future.succeededFuture();
+    }
+
+    private State startCountdown(State state) {
+        Duration countdown = Duration.ofSeconds(settings.get(MatchSettings.COUNTDOWN_SECONDS));
+        self.reminders().set(COUNTDOWN, countdown).await();
+        tell(state.players().sessions(), "The match in " + self.key() + " starts in " + countdown.toSeconds()
+                + " seconds. Type 'leave' to back out.");
+        return state.counting(clock.instant().plus(countdown));
+    }
+
+    /** Saves a change of occupancy or phase and tells the board, once the change is committed. */
+    private void change(State next) {
+        State versioned = next.next();
+        self.setState(versioned);
+        LobbyView view = view(versioned);
+        self.transfer(self.entities().refOf(LobbyBoard.class, LobbyBoard.KEY), board -> board.report(view));
+    }
+
+    private LobbyView view(State state) {
+        return new LobbyView(self.key(), state.players().players(), settings.get(MatchSettings.MAX_PLAYERS), state.phase(),
+                state.startsAt(), state.match(), state.version());
+    }
+
+    private void tell(List<SessionRef> sessions, String text) {
+        fanOut.push(sessions, SocialEvents.system(text));
+    }
+}

@@ -1,0 +1,96 @@
+package dev.hearth.game.chat;
+
+import dev.hearth.game.testing.PlayKit;
+import dev.hearth.runtime.edge.SessionRef;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ChannelEntityTest {
+    @AutoClose
+    private final PlayKit play = new PlayKit();
+    private final Channel ooc = play.kit().ref(Channel.class, "ooc");
+
+    @Test
+    void membersHearALineAndTheSpeakerSeesItInTheirReply() {
+        SessionRef alice = play.session("Alice");
+        SessionRef aliceOnPhone = play.session("Alice");
+        SessionRef bob = play.session("Bob");
+        play.kit().await(ooc.join("Alice", List.of(alice, aliceOnPhone)));
+        play.kit().await(ooc.join("Bob", List.of(bob)));
+
+        ChatLine line = play.kit().await(ooc.say(alice, "anyone up for barrels?")).orElseThrow();
+
+        assertThat(line.from()).isEqualTo("Alice");
+        assertThat(line.text()).isEqualTo("anyone up for barrels?");
+        JsonObject expected = new JsonObject().put("type", "chat").put("channel", "ooc").put("from", "Alice")
+                .put("text", "anyone up for barrels?").put("at", line.at().toEpochMilli());
+        assertThat(play.pushed(bob, "chat")).containsExactly(expected);
+        assertThat(play.pushed(aliceOnPhone, "chat")).as("the speaker's other connection").containsExactly(expected);
+        assertThat(play.pushed(alice, "chat")).as("the speaking session has it in its reply").isEmpty();
+    }
+
+    @Test
+    void joiningShowsTheLastTwentyLinesOldestFirst() {
+        SessionRef alice = play.session("Alice");
+        play.kit().await(ooc.join("Alice", List.of(alice)));
+        IntStream.rangeClosed(1, 25).forEach(i -> play.kit().await(ooc.say(alice, "line " + i)));
+
+        List<ChatLine> history = play.kit().await(ooc.join("Bob", List.of(play.session("Bob"))));
+
+        assertThat(history).extracting(ChatLine::text)
+                .containsExactlyElementsOf(IntStream.rangeClosed(6, 25).mapToObj(i -> "line " + i).toList());
+    }
+
+    @Test
+    void historyAndMembersSurviveTheChannelsDeactivation() {
+        SessionRef alice = play.session("Alice");
+        play.kit().await(ooc.join("Alice", List.of(alice)));
+        play.kit().await(ooc.say(alice, "still here tomorrow"));
+
+        play.kit().deactivate(Channel.class, "ooc");
+
+        assertThat(play.kit().await(ooc.info())).isEqualTo(new ChannelInfo("ooc", 1, 1));
+        assertThat(play.kit().await(ooc.join("Bob", List.of()))).extracting(ChatLine::text).containsExactly("still here tomorrow");
+    }
+
+    @Test
+    void aPlayerWhoIsNotAMemberCannotSpeakAndALeaverHearsNoMore() {
+        SessionRef alice = play.session("Alice");
+        SessionRef bob = play.session("Bob");
+        play.kit().await(ooc.join("Alice", List.of(alice)));
+        play.kit().await(ooc.join("Bob", List.of(bob)));
+
+        assertThat(play.kit().await(ooc.leave("Bob"))).isTrue();
+        assertThat(play.kit().await(ooc.leave("Bob"))).as("leaving twice").isFalse();
+        assertThat(play.kit().await(ooc.say(bob, "hello?"))).isEqualTo(Optional.empty());
+        play.kit().await(ooc.say(alice, "bye bob"));
+
+        assertThat(play.pushed(bob, "chat")).isEmpty();
+        assertThat(play.kit().await(ooc.info())).isEqualTo(new ChannelInfo("ooc", 1, 1));
+    }
+
+    @Test
+    void anOfflineMemberStaysAMemberAndHearsNothingUntilBack() {
+        SessionRef alice = play.session("Alice");
+        SessionRef bob = play.session("Bob");
+        play.kit().await(ooc.join("Alice", List.of(alice)));
+        play.kit().await(ooc.join("Bob", List.of(bob)));
+        play.kit().await(ooc.present("Bob", List.of()));
+
+        play.kit().await(ooc.say(alice, "while you were out"));
+        assertThat(play.kit().await(ooc.info())).isEqualTo(new ChannelInfo("ooc", 2, 1));
+
+        SessionRef bobAgain = play.session("Bob");
+        play.kit().await(ooc.present("Bob", List.of(bobAgain)));
+        play.kit().await(ooc.say(alice, "welcome back"));
+        assertThat(play.pushed(bob, "chat")).isEmpty();
+        assertThat(play.pushed(bobAgain, "chat")).extracting(e -> e.getString("text")).containsExactly("welcome back");
+    }
+}
