@@ -1,6 +1,9 @@
 package dev.hearth.game;
 
+import dev.hearth.game.match.MatchSettings;
 import dev.hearth.runtime.settings.Setting;
+
+import java.util.stream.Stream;
 
 /** The live settings the game reads. The node registers {@link #all()} at start. */
 public final class GameSettings {
@@ -13,6 +16,6 @@ public final class GameSettings {
             "Longest text a player may say in one line, in characters.");
 
     public static Setting<?>[] all() {
-        return new Setting<?>[] {SAY_MAX_LENGTH};
+        return Stream.concat(Stream.of(SAY_MAX_LENGTH), Stream.of(MatchSettings.all())).toArray(Setting<?>[]::new);
     }
 }

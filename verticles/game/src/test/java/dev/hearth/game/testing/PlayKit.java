@@ -39,7 +39,7 @@ public final class PlayKit implements AutoCloseable {
     public static final String GATEWAY = "g1";
 
     private final Vertx vertx = Vertx.vertx();
-    private final LiveSettings settings = new LiveSettings().register(GameSettings.all()).register(MatchSettings.all());
+    private final LiveSettings settings = new LiveSettings().register(GameSettings.all());
     private final InMemoryLeaderboard leaderboard = new InMemoryLeaderboard(InstantSource.system());
     private final AtomicInteger records = new AtomicInteger();
     private final AtomicBoolean failNextTop = new AtomicBoolean();
