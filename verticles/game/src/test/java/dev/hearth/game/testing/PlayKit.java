@@ -10,7 +10,6 @@ import dev.hearth.game.leaderboard.Standings;
 import dev.hearth.game.match.LobbyBoardEntity;
 import dev.hearth.game.match.LobbyEntity;
 import dev.hearth.game.match.MatchEntity;
-import dev.hearth.game.match.MatchSettings;
 import dev.hearth.runtime.edge.EdgeAddresses;
 import dev.hearth.runtime.edge.SessionRef;
 import dev.hearth.runtime.settings.LiveSettings;
