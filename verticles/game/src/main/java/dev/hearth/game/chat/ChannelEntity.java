@@ -57,9 +57,11 @@ public final class ChannelEntity implements Channel {
     @Override
     public Future<List<ChatLine>> join(String player, List<SessionRef> sessions) {
         State state = self.state();
-        if (!state.members().contains(player)) log.info("Player {} joined channel {}", player, self.key());
-        if (!sessions.equals(state.members().sessionsOf(player))) {
+        if (state.members().contains(player)) {
+            present(player, sessions);
+        } else {
             self.setState(state.withMembers(state.members().with(player, sessions)));
+            log.info("Player {} joined channel {}", player, self.key());
         }
         return Future.succeededFuture(state.history());
     }
@@ -88,10 +90,8 @@ public final class ChannelEntity implements Channel {
     @Override
     public Future<Void> present(String player, List<SessionRef> sessions) {
         State state = self.state();
-        // Unchanged sessions need no save: a reconnect storm should not rewrite every channel.
-        if (state.members().contains(player) && !sessions.equals(state.members().sessionsOf(player))) {
-            self.setState(state.withMembers(state.members().with(player, sessions)));
-        }
+        Audience next = state.members().refreshed(player, sessions);
+        if (next != state.members()) self.setState(state.withMembers(next));
         return Future.succeededFuture();
     }
 

@@ -32,6 +32,16 @@ public record Audience(Map<String, List<SessionRef>> sessionsByPlayer) {
         return new Audience(next);
     }
 
+    /**
+     * With the player's sessions now, if the player is in; this same audience when they are
+     * not in or their sessions are unchanged, so a caller can skip a save: a reconnect storm
+     * should not rewrite every channel.
+     */
+    public Audience refreshed(String player, List<SessionRef> sessions) {
+        List<SessionRef> held = sessionsByPlayer.get(player);
+        return held == null || held.equals(sessions) ? this : with(player, sessions);
+    }
+
     public Audience without(String player) {
         if (!sessionsByPlayer.containsKey(player)) return this;
         Map<String, List<SessionRef>> next = new LinkedHashMap<>(sessionsByPlayer);
@@ -41,11 +51,6 @@ public record Audience(Map<String, List<SessionRef>> sessionsByPlayer) {
 
     public boolean contains(String player) {
         return sessionsByPlayer.containsKey(player);
-    }
-
-    /** The player's sessions; null when the player is not in the audience. */
-    public List<SessionRef> sessionsOf(String player) {
-        return sessionsByPlayer.get(player);
     }
 
     /** The players, in the order they came. */

@@ -126,11 +126,10 @@ public final class LobbyEntity implements Lobby, Remindable {
     @Override
     public Future<Void> present(String player, List<SessionRef> sessions) {
         State state = self.state();
-        if (!state.players().contains(player) || sessions.equals(state.players().sessionsOf(player))) {
-            return Future.succeededFuture();
-        }
+        Audience next = state.players().refreshed(player, sessions);
+        if (next == state.players()) return Future.succeededFuture();
         // Sessions are not occupancy: no new version, nothing for the board.
-        self.setState(state.withPlayers(state.players().with(player, sessions)));
+        self.setState(state.withPlayers(next));
         if (state.match() != null) self.ref(Match.class, state.match()).present(player, sessions).await();
         return Future.succeededFuture();
     }

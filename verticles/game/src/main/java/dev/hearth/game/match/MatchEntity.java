@@ -163,9 +163,8 @@ public final class MatchEntity implements Match, Remindable {
     @Override
     public Future<Void> present(String player, List<SessionRef> sessions) {
         State state = self.state();
-        if (state.players().contains(player) && !sessions.equals(state.players().sessionsOf(player))) {
-            self.setState(state.withPlayers(state.players().with(player, sessions)));
-        }
+        Audience next = state.players().refreshed(player, sessions);
+        if (next != state.players()) self.setState(state.withPlayers(next));
         return Future.succeededFuture();
     }
 
