@@ -63,7 +63,7 @@ public final class PlayKit implements AutoCloseable {
 
     public PlayKit() {
         FanOut fanOut = new FanOut(vertx.eventBus());
-        broadcastRecorder = vertx.eventBus().consumer(EdgeAddresses.BROADCAST, m -> broadcasts.add(m.body()));
+        broadcastRecorder = vertx.eventBus().consumer(EdgeAddresses.BROADCAST, m -> broadcasts.add(m.body().getJsonObject("event")));
         Futures.await(broadcastRecorder.completion());
         gateway = new FakeGateway(vertx, GATEWAY);
         kit.register(
