@@ -1,6 +1,10 @@
 package dev.hearth.game;
 
 import dev.hearth.game.character.CharacterEntity;
+import dev.hearth.game.chat.ChannelEntity;
+import dev.hearth.game.match.LobbyBoardEntity;
+import dev.hearth.game.match.LobbyEntity;
+import dev.hearth.game.match.MatchEntity;
 import dev.hearth.game.npc.NpcEntity;
 import dev.hearth.game.sessions.GatewayRosterEntity;
 import dev.hearth.game.tally.TallyEntity;
@@ -24,6 +28,10 @@ public final class GameEntities {
                 RoomEntity.type(services),
                 GatewayRosterEntity.TYPE,
                 NpcEntity.type(services),
+                ChannelEntity.type(services),
+                LobbyEntity.type(services),
+                LobbyBoardEntity.type(services),
+                MatchEntity.type(services),
                 TallyEntity.TYPE);
     }
 }

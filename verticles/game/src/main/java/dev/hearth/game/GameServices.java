@@ -1,14 +1,18 @@
 package dev.hearth.game;
 
+import dev.hearth.game.chat.ChannelCatalog;
 import dev.hearth.game.commands.CommandRegistry;
 import dev.hearth.game.commands.GameCommands;
 import dev.hearth.game.delivery.FanOut;
+import dev.hearth.game.leaderboard.InMemoryLeaderboard;
+import dev.hearth.game.leaderboard.Leaderboard;
 import dev.hearth.game.npc.NpcCast;
 import dev.hearth.game.world.RoomCatalog;
 import dev.hearth.runtime.edge.SessionRef;
 import dev.hearth.runtime.settings.LiveSettings;
 
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -28,10 +32,13 @@ import java.util.random.RandomGenerator;
  *                     any other gateway is gone (its node left, or every node restarted)
  * @param random       for what the world decides by chance (where the cat wanders)
  * @param npcPace      how often a non-player character stirs
+ * @param channels     the chat channels there are, loaded from the channels table
+ * @param leaderboard  where finished matches' scores are kept
+ * @param clock        the time matches, lobbies and chat lines are stamped with
  */
 public record GameServices(FanOut fanOut, LiveSettings settings, RoomCatalog rooms, NpcCast npcs,
                            CommandRegistry commands, Supplier<Set<String>> liveGateways, RandomGenerator random,
-                           Duration npcPace) {
+                           Duration npcPace, ChannelCatalog channels, Leaderboard leaderboard, InstantSource clock) {
 
     public static final Duration DEFAULT_NPC_PACE = Duration.ofSeconds(15);
 
@@ -44,9 +51,16 @@ public record GameServices(FanOut fanOut, LiveSettings settings, RoomCatalog roo
         Objects.requireNonNull(liveGateways, "liveGateways");
         Objects.requireNonNull(random, "random");
         Objects.requireNonNull(npcPace, "npcPace");
+        Objects.requireNonNull(channels, "channels");
+        Objects.requireNonNull(leaderboard, "leaderboard");
+        Objects.requireNonNull(clock, "clock");
     }
 
-    /** The services with the game's commands, no NPCs, a fresh random source and the default pace. */
+    /**
+     * The services with the game's commands, no NPCs, a fresh random source and the default
+     * pace, no chat channels, a leaderboard in memory (set a {@code PgLeaderboard} to keep
+     * scores) and the system clock.
+     */
     public static Builder builder(FanOut fanOut, LiveSettings settings, RoomCatalog rooms, Supplier<Set<String>> liveGateways) {
         return new Builder(fanOut, settings, rooms, liveGateways);
     }
@@ -69,6 +83,9 @@ public record GameServices(FanOut fanOut, LiveSettings settings, RoomCatalog roo
         private CommandRegistry commands = GameCommands.registry();
         private RandomGenerator random = new SplittableRandom();
         private Duration npcPace = DEFAULT_NPC_PACE;
+        private ChannelCatalog channels = ChannelCatalog.of();
+        private InstantSource clock = InstantSource.system();
+        private Leaderboard leaderboard;
 
         private Builder(FanOut fanOut, LiveSettings settings, RoomCatalog rooms, Supplier<Set<String>> liveGateways) {
             this.fanOut = fanOut;
@@ -98,8 +115,24 @@ public record GameServices(FanOut fanOut, LiveSettings settings, RoomCatalog roo
             return this;
         }
 
+        public Builder channels(ChannelCatalog catalog) {
+            this.channels = catalog;
+            return this;
+        }
+
+        public Builder leaderboard(Leaderboard board) {
+            this.leaderboard = board;
+            return this;
+        }
+
+        public Builder clock(InstantSource source) {
+            this.clock = source;
+            return this;
+        }
+
         public GameServices build() {
-            return new GameServices(fanOut, settings, rooms, npcs, commands, liveGateways, random, npcPace);
+            return new GameServices(fanOut, settings, rooms, npcs, commands, liveGateways, random, npcPace, channels,
+                    leaderboard != null ? leaderboard : new InMemoryLeaderboard(clock), clock);
         }
     }
 }

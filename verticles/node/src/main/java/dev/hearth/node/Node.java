@@ -6,7 +6,9 @@ import dev.hearth.game.GameEntities;
 import dev.hearth.game.GameServices;
 import dev.hearth.game.GameSettings;
 import dev.hearth.game.GameVerticle;
+import dev.hearth.game.chat.ChannelStore;
 import dev.hearth.game.delivery.FanOut;
+import dev.hearth.game.leaderboard.PgLeaderboard;
 import dev.hearth.game.npc.NpcStore;
 import dev.hearth.game.world.RoomCatalog;
 import dev.hearth.game.world.RoomStore;
@@ -190,14 +192,17 @@ public final class Node {
     }
 
     /**
-     * What the game's entities need here: the rooms and NPCs (read once), the fan-out on the
-     * cluster bus and the gateways in the cluster. Every node builds it, since every node
+     * What the game's entities need here: the rooms, NPCs and channels (read once), the
+     * leaderboard in the database, the fan-out on the cluster bus and the gateways in the
+     * cluster. Every node builds it, since every node
      * registers the game's entity types; only game nodes host them.
      */
     private GameServices gameServices() {
         RoomCatalog rooms = await(new RoomStore(pool).loadCatalog());
         return GameServices.builder(new FanOut(cluster.eventBus()), settings, rooms, new LiveGateways(hazelcast))
                 .npcs(await(new NpcStore(pool).loadCast(rooms)))
+                .channels(await(new ChannelStore(pool).loadAll()))
+                .leaderboard(new PgLeaderboard(pool))
                 .build();
     }
 

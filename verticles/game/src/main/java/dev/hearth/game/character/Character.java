@@ -8,8 +8,9 @@ import io.vertx.core.Future;
 /**
  * One player's character, keyed by their name in lower case: where they are, what they
  * carry, their score, and the sessions they play through. Their commands run in its turn,
- * one at a time. It calls rooms and gateway rosters, never another character, so two
- * players acting on each other can never wait on each other.
+ * one at a time. It calls rooms, gateway rosters, channels and lobbies, never another
+ * character, and none of those calls a character (they send transfers), so two players
+ * acting on each other can never wait on each other.
  */
 public interface Character {
 
@@ -38,4 +39,11 @@ public interface Character {
 
     /** An item comes back: the refund of a give the receiver refused. Always accepts. */
     Future<Void> putBack(Item item);
+
+    /**
+     * A match the player took part in has ended: its kills join their score, and they are out
+     * of its lobby (if still in it) and back in their room. Sent by the match as a transfer,
+     * so it comes exactly once; always accepts.
+     */
+    Future<Void> matchOver(String matchId, String lobby, int kills);
 }

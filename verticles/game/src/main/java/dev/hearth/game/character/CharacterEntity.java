@@ -4,6 +4,7 @@ import dev.hearth.game.GameServices;
 import dev.hearth.game.commands.CommandContext;
 import dev.hearth.game.commands.CommandDispatcher;
 import dev.hearth.game.events.GameEvents;
+import dev.hearth.game.events.SocialEvents;
 import dev.hearth.game.sessions.GatewayRoster;
 import dev.hearth.game.text.Names;
 import dev.hearth.game.world.Item;
@@ -61,12 +62,16 @@ public final class CharacterEntity implements Character {
         // A room the builders have since removed puts them back at the start.
         RoomPlan room = services.rooms().find(state.room()).orElse(services.rooms().starting());
         RoomView view = room(room.id()).enter(Occupant.player(session.player(), sessions), null).await();
-        self.setState(state.withName(session.player()).withSessions(sessions).withRoom(room.id()));
+        CharacterState next = state.withName(session.player()).withSessions(sessions).withRoom(room.id());
+        // A new player starts in the public channels (ooc, newbie).
+        if (state.name() == null) next = next.withChannels(services.channels().joinedAtStart());
+        self.setState(next);
         if (!known) {
             log.info("Player {} entered {} (session {}, gateway {}{})", session.player(), room.id(), session.session(),
                     session.gatewayNode(), sessions.size() > 1 ? "; already connected" : "");
         }
         services.fanOut().push(List.of(session), GameEvents.room(view));
+        Memberships.connected(self, services, next, session);
         return Future.succeededFuture(true);
     }
 
@@ -83,6 +88,7 @@ public final class CharacterEntity implements Character {
         if (remaining.isEmpty()) room(state.room()).leave(me, null).await();
         else room(state.room()).enter(me, null).await();
         self.setState(state.withSessions(remaining));
+        Memberships.disconnected(self, services, self.state());
         log.info("Player {} left {} (session {}, gateway {}{})", state.name(), state.room(), session.session(),
                 session.gatewayNode(), remaining.isEmpty() ? "" : "; other sessions remain");
         return Future.succeededFuture();
@@ -111,6 +117,21 @@ public final class CharacterEntity implements Character {
     @Override
     public Future<Void> putBack(Item item) {
         return take(item, "given back");
+    }
+
+    @Override
+    public Future<Void> matchOver(String matchId, String lobby, int kills) {
+        CharacterState state = self.state();
+        boolean stillIn = lobby.equals(state.lobby());
+        CharacterState next = state.withScore(state.score() + kills);
+        if (stillIn) next = next.withLobby(null);
+        self.setState(next);
+        log.info("Player {} scored {} in match {}; score now {}", state.name(), kills, matchId, next.score());
+        List<SessionRef> live = next.liveSessions(services.liveSessions());
+        services.fanOut().push(live, SocialEvents.score(next.score()));
+        // Out of the barrel range: their client is shown the room they never really left.
+        if (stillIn && next.room() != null) services.fanOut().push(live, GameEvents.room(room(next.room()).view().await()));
+        return Future.succeededFuture();
     }
 
     private Future<Void> take(Item item, String how) {

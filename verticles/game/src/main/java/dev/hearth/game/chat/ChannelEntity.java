@@ -1,7 +1,7 @@
 package dev.hearth.game.chat;
 
+import dev.hearth.game.GameServices;
 import dev.hearth.game.delivery.Audience;
-import dev.hearth.game.delivery.FanOut;
 import dev.hearth.game.events.SocialEvents;
 import dev.hearth.runtime.edge.SessionRef;
 import dev.hearth.runtime.entity.EntityContext;
@@ -10,7 +10,6 @@ import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -39,19 +38,17 @@ public final class ChannelEntity implements Channel {
         }
     }
 
-    public static EntityType<Channel, State> type(FanOut fanOut, InstantSource clock) {
-        return EntityType.of(Channel.class, State.class, self -> new ChannelEntity(self, fanOut, clock))
+    public static EntityType<Channel, State> type(GameServices services) {
+        return EntityType.of(Channel.class, State.class, self -> new ChannelEntity(self, services))
                 .initialState(() -> new State(Audience.none(), List.of()));
     }
 
     private final EntityContext<State> self;
-    private final FanOut fanOut;
-    private final InstantSource clock;
+    private final GameServices services;
 
-    private ChannelEntity(EntityContext<State> self, FanOut fanOut, InstantSource clock) {
+    private ChannelEntity(EntityContext<State> self, GameServices services) {
         this.self = self;
-        this.fanOut = fanOut;
-        this.clock = clock;
+        this.services = services;
     }
 
     @Override
@@ -79,10 +76,10 @@ public final class ChannelEntity implements Channel {
     public Future<Optional<ChatLine>> say(SessionRef from, String text) {
         State state = self.state();
         if (!state.members().contains(from.player())) return Future.succeededFuture(Optional.empty());
-        ChatLine line = new ChatLine(from.player(), text, clock.instant());
+        ChatLine line = new ChatLine(from.player(), text, services.clock().instant());
         self.setState(state.withLine(line));
-        List<SessionRef> others = state.members().sessionsExcept(from);
-        fanOut.push(others, SocialEvents.chat(self.key(), line));
+        List<SessionRef> others = state.members().sessionsExcept(from, services.liveSessions());
+        services.fanOut().push(others, SocialEvents.chat(self.key(), line));
         log.debug("Player {} said on channel {} to {} sessions", from.player(), self.key(), others.size());
         return Future.succeededFuture(Optional.of(line));
     }
@@ -98,6 +95,6 @@ public final class ChannelEntity implements Channel {
     @Override
     public Future<ChannelInfo> info() {
         Audience members = self.state().members();
-        return Future.succeededFuture(new ChannelInfo(self.key(), members.size(), members.online()));
+        return Future.succeededFuture(new ChannelInfo(self.key(), members.size(), members.online(services.liveSessions())));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The players an entity pushes events to (a channel's members, a lobby's or a match's
@@ -62,21 +63,24 @@ public record Audience(Map<String, List<SessionRef>> sessionsByPlayer) {
         return sessionsByPlayer.size();
     }
 
-    /** How many players have a session now. */
-    public int online() {
-        return (int) sessionsByPlayer.values().stream().filter(s -> !s.isEmpty()).count();
+    /** How many players have a live session now. */
+    public int online(Predicate<SessionRef> live) {
+        return (int) sessionsByPlayer.values().stream().filter(s -> s.stream().anyMatch(live)).count();
     }
 
-    /** Every session of every player. */
-    public List<SessionRef> sessions() {
+    /**
+     * Every live session of every player. Sessions on gateways that are gone (every node
+     * restarted since they were kept) are skipped: nobody is there to see anything.
+     */
+    public List<SessionRef> sessions(Predicate<SessionRef> live) {
         List<SessionRef> all = new ArrayList<>();
-        sessionsByPlayer.values().forEach(all::addAll);
+        sessionsByPlayer.values().forEach(sessions -> sessions.stream().filter(live).forEach(all::add));
         return all;
     }
 
-    /** Every session but one: the one a command came from, which sees the event in its reply. */
-    public List<SessionRef> sessionsExcept(SessionRef caller) {
-        return sessions().stream().filter(s -> !s.session().equals(caller.session())).toList();
+    /** Every live session but one: the one a command came from, which sees the event in its reply. */
+    public List<SessionRef> sessionsExcept(SessionRef caller, Predicate<SessionRef> live) {
+        return sessions(live).stream().filter(s -> !s.session().equals(caller.session())).toList();
     }
 
     private static Map<String, List<SessionRef>> copy(Map<String, List<SessionRef>> from) {

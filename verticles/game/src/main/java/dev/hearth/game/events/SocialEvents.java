@@ -4,6 +4,7 @@ import dev.hearth.game.chat.ChatLine;
 import dev.hearth.game.leaderboard.Standings;
 import dev.hearth.game.match.LobbyView;
 import dev.hearth.game.match.MatchView;
+import dev.hearth.game.text.Names;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
@@ -65,6 +66,7 @@ public final class SocialEvents {
                 .put("lobby", match.lobby())
                 .put("room", match.room())
                 .put("state", match.state().wire())
+                .put("players", new JsonArray(List.copyOf(match.players())))
                 .put("barrels", match.standing().size())
                 .put("standing", new JsonArray(List.copyOf(match.standing())))
                 .put("endsAt", match.endsAt() == null ? null : match.endsAt().toEpochMilli())
@@ -84,8 +86,33 @@ public final class SocialEvents {
 
     /** A line of narrative from the game (a countdown, a match's result), styled as the system speaking. */
     public static JsonObject system(String text) {
-        return event("text").put("text", text).put("style", "system");
+        return GameEvents.text(text, GameEvents.TextStyle.SYSTEM);
     }
+
+    /**
+     * The match's own room, as a {@code room} event: no exits (players leave with
+     * {@code leave}), the players in it, the barrels standing as its items ({@code id} is
+     * what {@code shoot} takes). It is on no map: {@code map} is null.
+     */
+    public static JsonObject matchRoom(MatchView match) {
+        JsonArray barrels = new JsonArray();
+        for (String barrel : match.standing()) barrels.add(new JsonObject().put("id", barrel).put("name", "barrel " + barrel));
+        JsonObject room = new JsonObject()
+                .put("id", match.room())
+                .put("name", RANGE_NAME)
+                .put("description", RANGE_DESCRIPTION)
+                .put("exits", new JsonArray())
+                .put("occupants", new JsonArray(match.players().stream().sorted(Names.ORDER).toList()))
+                .put("npcs", new JsonArray())
+                .put("items", barrels)
+                .putNull("map");
+        return event("room").put("room", room);
+    }
+
+    public static final String RANGE_NAME = "The Barrel Range";
+    public static final String RANGE_DESCRIPTION = "A long yard walled with sandbags, where rows of oak barrels stand "
+            + "on trestles, each chalked with a number. Spent shot crunches underfoot and the air smells of "
+            + "powder and spilled cider. Somewhere a bell is waiting to ring the end.";
 
     private static JsonArray ranks(List<Standings.Rank> ranks) {
         JsonArray list = new JsonArray();

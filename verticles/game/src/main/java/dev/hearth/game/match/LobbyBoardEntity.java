@@ -1,5 +1,6 @@
 package dev.hearth.game.match;
 
+import dev.hearth.game.GameServices;
 import dev.hearth.game.delivery.FanOut;
 import dev.hearth.game.events.SocialEvents;
 import dev.hearth.runtime.entity.EntityContext;
@@ -30,8 +31,8 @@ public final class LobbyBoardEntity implements LobbyBoard {
         }
     }
 
-    public static EntityType<LobbyBoard, State> type(FanOut fanOut, LiveSettings settings) {
-        return EntityType.of(LobbyBoard.class, State.class, self -> new LobbyBoardEntity(self, fanOut, settings))
+    public static EntityType<LobbyBoard, State> type(GameServices services) {
+        return EntityType.of(LobbyBoard.class, State.class, self -> new LobbyBoardEntity(self, services.fanOut(), services.settings()))
                 .initialState(() -> new State(Map.of()));
     }
 

@@ -1,7 +1,7 @@
 package dev.hearth.game.match;
 
+import dev.hearth.game.GameServices;
 import dev.hearth.game.delivery.Audience;
-import dev.hearth.game.delivery.FanOut;
 import dev.hearth.game.events.SocialEvents;
 import dev.hearth.runtime.edge.SessionRef;
 import dev.hearth.runtime.entity.EntityContext;
@@ -68,22 +68,22 @@ public final class LobbyEntity implements Lobby, Remindable {
         }
     }
 
-    public static EntityType<Lobby, State> type(FanOut fanOut, LiveSettings settings, InstantSource clock) {
-        return EntityType.of(Lobby.class, State.class, self -> new LobbyEntity(self, fanOut, settings, clock))
+    public static EntityType<Lobby, State> type(GameServices services) {
+        return EntityType.of(Lobby.class, State.class, self -> new LobbyEntity(self, services))
                 .initialState(() -> new State(Audience.none(), null, null, 0, 0))
                 .virtualThreads();
     }
 
     private final EntityContext<State> self;
-    private final FanOut fanOut;
+    private final GameServices services;
     private final LiveSettings settings;
     private final InstantSource clock;
 
-    private LobbyEntity(EntityContext<State> self, FanOut fanOut, LiveSettings settings, InstantSource clock) {
+    private LobbyEntity(EntityContext<State> self, GameServices services) {
         this.self = self;
-        this.fanOut = fanOut;
-        this.settings = settings;
-        this.clock = clock;
+        this.services = services;
+        this.settings = services.settings();
+        this.clock = services.clock();
     }
 
     @Override
@@ -97,7 +97,7 @@ public final class LobbyEntity implements Lobby, Remindable {
         int max = settings.get(MatchSettings.MAX_PLAYERS);
         if (state.players().size() >= max) return Future.succeededFuture(new LobbyJoin(LobbyJoin.Outcome.FULL, view(state)));
 
-        tell(state.players().sessions(), player + " joins the " + self.key() + " lobby ("
+        tell(state.players(), player + " joins the " + self.key() + " lobby ("
                 + (state.players().size() + 1) + "/" + max + ").");
         State joined = state.withPlayers(state.players().with(player, sessions));
         if (joined.players().size() >= MIN_PLAYERS && joined.startsAt() == null) joined = startCountdown(joined);
@@ -112,11 +112,11 @@ public final class LobbyEntity implements Lobby, Remindable {
         if (!state.players().contains(player)) return Future.succeededFuture(view(state));
         State left = state.withPlayers(state.players().without(player));
         if (state.match() != null) self.ref(Match.class, state.match()).leave(player).await();
-        tell(left.players().sessions(), player + " leaves the " + self.key() + " lobby.");
+        tell(left.players(), player + " leaves the " + self.key() + " lobby.");
         if (left.startsAt() != null && left.players().size() < MIN_PLAYERS) {
             left = left.counting(null);
             self.reminders().cancel(COUNTDOWN).await();
-            tell(left.players().sessions(), "Not enough players left: the countdown stops.");
+            tell(left.players(), "Not enough players left: the countdown stops.");
         }
         change(left);
         log.info("Player {} left lobby {} ({} players)", player, self.key(), left.players().size());
@@ -175,7 +175,7 @@ public final class LobbyEntity implements Lobby, Remindable {
     private State startCountdown(State state) {
         Duration countdown = Duration.ofSeconds(settings.get(MatchSettings.COUNTDOWN_SECONDS));
         self.reminders().set(COUNTDOWN, countdown).await();
-        tell(state.players().sessions(), "The match in " + self.key() + " starts in " + countdown.toSeconds()
+        tell(state.players(), "The match in " + self.key() + " starts in " + countdown.toSeconds()
                 + " seconds. Type 'leave' to back out.");
         return state.counting(clock.instant().plus(countdown));
     }
@@ -193,7 +193,7 @@ public final class LobbyEntity implements Lobby, Remindable {
                 state.startsAt(), state.match(), state.version());
     }
 
-    private void tell(List<SessionRef> sessions, String text) {
-        fanOut.push(sessions, SocialEvents.system(text));
+    private void tell(Audience players, String text) {
+        services.fanOut().push(players.sessions(services.liveSessions()), SocialEvents.system(text));
     }
 }

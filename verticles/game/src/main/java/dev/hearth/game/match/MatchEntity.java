@@ -1,15 +1,17 @@
 package dev.hearth.game.match;
 
+import dev.hearth.game.GameServices;
+import dev.hearth.game.character.Character;
 import dev.hearth.game.delivery.Audience;
 import dev.hearth.game.delivery.FanOut;
 import dev.hearth.game.events.SocialEvents;
 import dev.hearth.game.leaderboard.Leaderboard;
 import dev.hearth.game.leaderboard.MatchResult;
+import dev.hearth.game.text.Names;
 import dev.hearth.runtime.edge.SessionRef;
 import dev.hearth.runtime.entity.EntityContext;
 import dev.hearth.runtime.entity.EntityType;
 import dev.hearth.runtime.entity.Remindable;
-import dev.hearth.runtime.settings.LiveSettings;
 import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,26 +83,24 @@ public final class MatchEntity implements Match, Remindable {
         }
     }
 
-    public static EntityType<Match, State> type(FanOut fanOut, LiveSettings settings, Leaderboard leaderboard,
-                                                InstantSource clock) {
-        return EntityType.of(Match.class, State.class, self -> new MatchEntity(self, fanOut, settings, leaderboard, clock))
+    public static EntityType<Match, State> type(GameServices services) {
+        return EntityType.of(Match.class, State.class, self -> new MatchEntity(self, services))
                 .initialState(() -> new State(null, Audience.none(), Map.of(), Map.of(), null, null, null))
                 .virtualThreads();
     }
 
     private final EntityContext<State> self;
+    private final GameServices services;
     private final FanOut fanOut;
-    private final LiveSettings settings;
     private final Leaderboard leaderboard;
     private final InstantSource clock;
 
-    private MatchEntity(EntityContext<State> self, FanOut fanOut, LiveSettings settings, Leaderboard leaderboard,
-                        InstantSource clock) {
+    private MatchEntity(EntityContext<State> self, GameServices services) {
         this.self = self;
-        this.fanOut = fanOut;
-        this.settings = settings;
-        this.leaderboard = leaderboard;
-        this.clock = clock;
+        this.services = services;
+        this.fanOut = services.fanOut();
+        this.leaderboard = services.leaderboard();
+        this.clock = services.clock();
     }
 
     @Override
@@ -114,10 +114,11 @@ public final class MatchEntity implements Match, Remindable {
         self.setState(started);
         self.reminders().set(TIME_UP, setup.length()).await();
         MatchView view = view(started);
-        List<SessionRef> everyone = started.players().sessions();
+        List<SessionRef> everyone = started.players().sessions(services.liveSessions());
         fanOut.push(everyone, SocialEvents.system("The match begins! " + setup.barrels() + " barrels stand in the range; "
                 + (setup.hitsPerBarrel() == 1 ? "one shot breaks one" : setup.hitsPerBarrel() + " shots break one")
                 + ". Type 'shoot <barrel>', e.g. 'shoot 1'. You have " + setup.length().toSeconds() + " seconds."));
+        fanOut.push(everyone, SocialEvents.matchRoom(view));
         fanOut.push(everyone, SocialEvents.match(view));
         log.info("Match {} of lobby {} started: {} players, {} barrels", self.key(), setup.lobby(),
                 setup.players().size(), setup.barrels());
@@ -136,12 +137,12 @@ public final class MatchEntity implements Match, Remindable {
         boolean broke = hits == 1;
         self.setState(after);
         if (broke) {
-            fanOut.push(after.players().sessionsExcept(from), SocialEvents.system(from.player() + " breaks barrel " + barrel + "!"));
+            fanOut.push(after.players().sessionsExcept(from, services.liveSessions()), SocialEvents.system(from.player() + " breaks barrel " + barrel + "!"));
         }
         if (after.barrels().isEmpty()) {
             after = end(after, MatchView.Ending.BARRELS);
         } else {
-            fanOut.push(after.players().sessionsExcept(from), SocialEvents.match(view(after)));
+            fanOut.push(after.players().sessionsExcept(from, services.liveSessions()), SocialEvents.match(view(after)));
         }
         return shot(broke ? Shot.Outcome.BROKE : Shot.Outcome.HIT, barrel, hits - 1, after);
     }
@@ -154,7 +155,7 @@ public final class MatchEntity implements Match, Remindable {
         self.setState(left);
         log.info("Player {} left match {} ({} players remain)", player, self.key(), left.players().size());
         if (left.phase() == MatchView.Phase.PLAYING) {
-            fanOut.push(left.players().sessions(), SocialEvents.system(player + " has left the match."));
+            fanOut.push(left.players().sessions(services.liveSessions()), SocialEvents.system(player + " has left the match."));
             if (left.players().size() == 0) left = end(left, MatchView.Ending.ABANDONED);
         }
         return Future.succeededFuture(view(left));
@@ -189,18 +190,22 @@ public final class MatchEntity implements Match, Remindable {
 
     /**
      * Ends the match in this turn: the scores go to the leaderboard first (durable, once per
-     * match), then the match is ended, its lobby told (a transfer, sent once the end is
-     * committed), the players shown the result and everyone the new leaderboard.
+     * match), then the match is ended, its lobby and every player's character told (transfers,
+     * sent once the end is committed, with the scores as the leaderboard kept them), the
+     * players shown the result and everyone the new leaderboard.
      */
     private State end(State state, MatchView.Ending why) {
         MatchResult kept = leaderboard.record(new MatchResult(self.key(), state.kills(), clock.instant())).await();
         State ended = state.ended(kept.endedAt(), why);
         self.setState(ended);
         self.transfer(self.entities().refOf(Lobby.class, state.lobby()), lobby -> lobby.matchEnded(self.key()));
-        List<SessionRef> everyone = ended.players().sessions();
+        // Each player's score grows exactly once, whenever their character is reachable.
+        kept.kills().forEach((player, kills) -> self.transfer(self.entities().refOf(Character.class, Names.key(player)),
+                character -> character.matchOver(self.key(), state.lobby(), kills)));
+        List<SessionRef> everyone = ended.players().sessions(services.liveSessions());
         fanOut.push(everyone, SocialEvents.system(result(ended)));
         fanOut.push(everyone, SocialEvents.match(view(ended)));
-        fanOut.broadcast(SocialEvents.leaderboard(leaderboard.top(settings.get(MatchSettings.LEADERBOARD_SIZE)).await()));
+        fanOut.broadcast(SocialEvents.leaderboard(leaderboard.top(services.settings().get(MatchSettings.LEADERBOARD_SIZE)).await()));
         log.info("Match {} of lobby {} ended ({}): {}", self.key(), state.lobby(), why, ended.kills());
         return ended;
     }
@@ -226,7 +231,7 @@ public final class MatchEntity implements Match, Remindable {
     }
 
     private MatchView view(State state) {
-        return new MatchView(self.key(), state.lobby(), state.phase(), List.copyOf(state.barrels().keySet()),
+        return new MatchView(self.key(), state.lobby(), state.phase(), state.players().players(), List.copyOf(state.barrels().keySet()),
                 state.endsAt(), state.kills(), state.endedBy());
     }
 }

@@ -41,7 +41,7 @@ class PlayMessagesRoundTripTest {
     private final EntityCodec codec = new JsonEntityCodec(new FakeRefBinder(Channel.class, Lobby.class, LobbyBoard.class, Match.class));
 
     private static final LobbyView COUNTING = new LobbyView("arena", List.of("Alice", "Bob"), 4, LobbyView.Phase.COUNTDOWN, AT, null, 7);
-    private static final MatchView ENDED = new MatchView("arena-3", "arena", MatchView.Phase.ENDED, List.of("2", "5"), AT,
+    private static final MatchView ENDED = new MatchView("arena-3", "arena", MatchView.Phase.ENDED, List.of("Bob"), List.of("2", "5"), AT,
             Map.of("Alice", 3, "Bob", 0), MatchView.Ending.TIME);
 
     @Test

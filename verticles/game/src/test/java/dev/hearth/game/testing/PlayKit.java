@@ -1,17 +1,26 @@
 package dev.hearth.game.testing;
 
+import dev.hearth.game.GameEntities;
+import dev.hearth.game.GameServices;
 import dev.hearth.game.GameSettings;
-import dev.hearth.game.chat.ChannelEntity;
+import dev.hearth.game.character.Character;
+import dev.hearth.game.chat.ChannelCatalog;
 import dev.hearth.game.delivery.FanOut;
 import dev.hearth.game.leaderboard.InMemoryLeaderboard;
 import dev.hearth.game.leaderboard.Leaderboard;
 import dev.hearth.game.leaderboard.MatchResult;
 import dev.hearth.game.leaderboard.Standings;
-import dev.hearth.game.match.LobbyBoardEntity;
-import dev.hearth.game.match.LobbyEntity;
-import dev.hearth.game.match.MatchEntity;
+import dev.hearth.game.text.Names;
+import dev.hearth.game.world.Direction;
+import dev.hearth.game.world.Exit;
+import dev.hearth.game.world.GridPosition;
+import dev.hearth.game.world.RoomCatalog;
+import dev.hearth.game.world.RoomPlan;
+import dev.hearth.runtime.edge.CommandOutcome;
 import dev.hearth.runtime.edge.EdgeAddresses;
+import dev.hearth.runtime.edge.PlayerCommand;
 import dev.hearth.runtime.edge.SessionRef;
+import dev.hearth.runtime.entity.EntityType;
 import dev.hearth.runtime.settings.LiveSettings;
 import dev.hearth.runtime.settings.Setting;
 import dev.hearth.testkit.EntityTestKit;
@@ -22,6 +31,7 @@ import io.vertx.core.json.JsonObject;
 
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,12 +40,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Channels, lobbies and matches on the entity test kit, pushing through a fake gateway
- * ({@link #GATEWAY}) and broadcasting to a recorder, with an in-memory leaderboard and
- * live settings a test can change. Time is the machine's: reminders and timers keep to it.
+ * The game's entities on the entity test kit: every type of {@link GameEntities}, real,
+ * in a small world (the tavern and the yard north of it), with the channels {@code ooc}
+ * and {@code newbie}. Events go to a fake gateway ({@link #GATEWAY}) and broadcasts to a
+ * recorder; the leaderboard is in memory, and live settings can be changed. Time is the
+ * machine's: reminders and timers keep to it.
  */
 public final class PlayKit implements AutoCloseable {
     public static final String GATEWAY = "g1";
+    public static final ChannelCatalog CHANNELS = ChannelCatalog.of(
+            new ChannelCatalog.Listed("newbie", "Questions and answers for new players.", true),
+            new ChannelCatalog.Listed("ooc", "Out of character: talk about anything.", true),
+            new ChannelCatalog.Listed("trade", "Buying and selling.", false));
+    public static final RoomCatalog ROOMS = RoomCatalog.of(List.of(
+            new RoomPlan("tavern", "The Hearth Tavern", "A fire crackles.", List.of(new Exit("north", "yard", Direction.NORTH)),
+                    GridPosition.ORIGIN, List.of()),
+            new RoomPlan("yard", "The Yard", "Cobbles and puddles.", List.of(new Exit("south", "tavern", Direction.SOUTH)),
+                    new GridPosition(0, -1, 0), List.of())));
 
     private final Vertx vertx = Vertx.vertx();
     private final LiveSettings settings = new LiveSettings().register(GameSettings.all());
@@ -60,17 +81,17 @@ public final class PlayKit implements AutoCloseable {
     private final MessageConsumer<JsonObject> broadcastRecorder;
     private final FakeGateway gateway;
     private final EntityTestKit kit = new EntityTestKit(vertx);
+    private final AtomicInteger commandIds = new AtomicInteger();
 
     public PlayKit() {
-        FanOut fanOut = new FanOut(vertx.eventBus());
         broadcastRecorder = vertx.eventBus().consumer(EdgeAddresses.BROADCAST, m -> broadcasts.add(m.body().getJsonObject("event")));
         Futures.await(broadcastRecorder.completion());
         gateway = new FakeGateway(vertx, GATEWAY);
-        kit.register(
-                ChannelEntity.type(fanOut, InstantSource.system()),
-                LobbyEntity.type(fanOut, settings, InstantSource.system()),
-                LobbyBoardEntity.type(fanOut, settings),
-                MatchEntity.type(fanOut, settings, watched, InstantSource.system()));
+        GameServices services = GameServices.builder(new FanOut(vertx.eventBus()), settings, ROOMS, () -> Set.of(GATEWAY))
+                .channels(CHANNELS)
+                .leaderboard(watched)
+                .build();
+        kit.register(GameEntities.all(services).toArray(EntityType<?, ?>[]::new));
     }
 
     public EntityTestKit kit() {
@@ -101,9 +122,44 @@ public final class PlayKit implements AutoCloseable {
         return this;
     }
 
-    /** A new connection of the player through {@link #GATEWAY}. */
+    /** A new connection of the player through {@link #GATEWAY}, not yet in the world. */
     public SessionRef session(String player) {
         return new SessionRef(player, GATEWAY, EdgeAddresses.session(UUID.randomUUID().toString()));
+    }
+
+    /** A new connection of the player, in the world as the gateway puts it there. */
+    public SessionRef connect(String player) {
+        SessionRef session = session(player);
+        assertThat(kit.await(character(player).connect(session))).as("%s connects", player).isTrue();
+        return session;
+    }
+
+    public void disconnect(SessionRef session) {
+        kit.await(character(session.player()).disconnect(session));
+    }
+
+    /** What the world answers to a line the player typed. */
+    public CommandOutcome command(SessionRef session, String line) {
+        PlayerCommand command = new PlayerCommand("c" + commandIds.incrementAndGet(), session, line);
+        return CommandOutcome.fromJson(new JsonObject(kit.await(character(session.player()).command(command))));
+    }
+
+    /** The events a line shows its player; fails the test if the line was refused. */
+    public List<JsonObject> events(SessionRef session, String line) {
+        CommandOutcome outcome = command(session, line);
+        assertThat(outcome).as("the outcome of '%s'", line).isInstanceOf(CommandOutcome.Done.class);
+        return ((CommandOutcome.Done) outcome).events();
+    }
+
+    /** The message of a refused line; fails the test if the line was not refused. */
+    public CommandOutcome.Rejected refused(SessionRef session, String line) {
+        CommandOutcome outcome = command(session, line);
+        assertThat(outcome).as("the outcome of '%s'", line).isInstanceOf(CommandOutcome.Rejected.class);
+        return (CommandOutcome.Rejected) outcome;
+    }
+
+    public Character character(String player) {
+        return kit.ref(Character.class, Names.key(player));
     }
 
     /** The events published to every gateway so far, of the given type. */

@@ -1,0 +1,62 @@
+package dev.hearth.game.character;
+
+import dev.hearth.game.GameServices;
+import dev.hearth.game.chat.Channel;
+import dev.hearth.game.chat.ChatLine;
+import dev.hearth.game.events.SocialEvents;
+import dev.hearth.game.match.Lobby;
+import dev.hearth.runtime.edge.SessionRef;
+import dev.hearth.runtime.entity.EntityContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/**
+ * Keeps a character's channels and lobby told where the player can be reached: they push
+ * to a player's sessions directly, not through the character, so that a chat line to a
+ * thousand members is not a thousand calls. Called in the character's turn; a channel or
+ * lobby that does not answer is logged and skipped, never a reason to refuse a connection.
+ */
+final class Memberships {
+    private static final Logger log = LoggerFactory.getLogger(Memberships.class);
+
+    private Memberships() {
+    }
+
+    /** A session has connected: it is shown each channel's recent lines, as on joining. */
+    static void connected(EntityContext<CharacterState> self, GameServices services, CharacterState state, SessionRef session) {
+        List<SessionRef> live = state.liveSessions(services.liveSessions());
+        for (String name : state.channels()) {
+            try {
+                List<ChatLine> history = self.ref(Channel.class, name).join(state.name(), live).await();
+                services.fanOut().push(List.of(session), SocialEvents.channelHistory(name, history));
+            } catch (RuntimeException e) {
+                log.warn("Channel {} was not told that player {} connected: {}", name, state.name(), e.toString());
+            }
+        }
+        lobby(self, state, live);
+    }
+
+    /** A session has gone: what is left of them (maybe nothing) is what their channels and lobby reach. */
+    static void disconnected(EntityContext<CharacterState> self, GameServices services, CharacterState state) {
+        List<SessionRef> live = state.liveSessions(services.liveSessions());
+        for (String name : state.channels()) {
+            try {
+                self.ref(Channel.class, name).present(state.name(), live).await();
+            } catch (RuntimeException e) {
+                log.warn("Channel {} was not told that player {} disconnected: {}", name, state.name(), e.toString());
+            }
+        }
+        lobby(self, state, live);
+    }
+
+    private static void lobby(EntityContext<CharacterState> self, CharacterState state, List<SessionRef> live) {
+        if (state.lobby() == null) return;
+        try {
+            self.ref(Lobby.class, state.lobby()).present(state.name(), live).await();
+        } catch (RuntimeException e) {
+            log.warn("Lobby {} was not told where player {} is now: {}", state.lobby(), state.name(), e.toString());
+        }
+    }
+}
