@@ -19,6 +19,14 @@ public final class GameCommands {
                 new DropCommand(),
                 new GiveCommand(),
                 new InventoryCommand(),
+                new ChatCommand(),
+                new ChannelsCommand(),
+                new LobbiesCommand(),
+                new JoinCommand(),
+                new LeaveCommand(),
+                new ShootCommand(),
+                new ScoreCommand(),
+                new TopCommand(),
                 new HelpCommand()));
     }
 }

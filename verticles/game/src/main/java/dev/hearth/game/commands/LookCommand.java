@@ -1,6 +1,8 @@
 package dev.hearth.game.commands;
 
 import dev.hearth.game.events.GameEvents;
+import dev.hearth.game.events.SocialEvents;
+import dev.hearth.game.match.MatchView;
 import dev.hearth.game.npc.NpcDefinition;
 import dev.hearth.game.text.Names;
 import dev.hearth.game.text.NearMisses;
@@ -50,7 +52,7 @@ public final class LookCommand implements Command<LookCommand.Target> {
 
     @Override
     public List<String> details() {
-        return List.of("'look' alone shows the room: its description, exits, who and what is here.",
+        return List.of("'look' alone shows the room: its description, exits, who and what is here (in a match, the barrel range).",
                 "'look lantern', 'look at Soot', 'look north' look closer.");
     }
 
@@ -62,6 +64,10 @@ public final class LookCommand implements Command<LookCommand.Target> {
 
     @Override
     public Future<CommandOutcome> execute(Target target, CommandContext context) {
+        if (target.thing().isEmpty()) {
+            Optional<MatchView> match = InMatch.of(context);
+            if (match.isPresent()) return Future.succeededFuture(CommandOutcome.done(SocialEvents.matchRoom(match.get())));
+        }
         RoomView view = context.room().view().await();
         if (target.thing().isEmpty()) return Outcomes.done(GameEvents.room(view));
         String thing = target.thing().get();

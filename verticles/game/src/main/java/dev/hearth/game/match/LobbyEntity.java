@@ -100,7 +100,8 @@ public final class LobbyEntity implements Lobby, Remindable {
         tell(state.players(), player + " joins the " + self.key() + " lobby ("
                 + (state.players().size() + 1) + "/" + max + ").");
         State joined = state.withPlayers(state.players().with(player, sessions));
-        if (joined.players().size() >= MIN_PLAYERS && joined.startsAt() == null) joined = startCountdown(joined);
+        // The one joining learns of the countdown from their reply (LobbyJoin.lobby().startsAt()).
+        if (joined.players().size() >= MIN_PLAYERS && joined.startsAt() == null) joined = startCountdown(joined, state.players());
         change(joined);
         log.info("Player {} joined lobby {} ({} players)", player, self.key(), joined.players().size());
         return Future.succeededFuture(new LobbyJoin(LobbyJoin.Outcome.JOINED, view(self.state())));
@@ -172,11 +173,10 @@ public final class LobbyEntity implements Lobby, Remindable {
         return Future.succeededFuture();
     }
 
-    private State startCountdown(State state) {
+    private State startCountdown(State state, Audience toTell) {
         Duration countdown = Duration.ofSeconds(settings.get(MatchSettings.COUNTDOWN_SECONDS));
         self.reminders().set(COUNTDOWN, countdown).await();
-        tell(state.players(), "The match in " + self.key() + " starts in " + countdown.toSeconds()
-                + " seconds. Type 'leave' to back out.");
+        tell(toTell, "The match in " + self.key() + " starts in " + countdown.toSeconds() + " seconds. Type 'leave' to back out.");
         return state.counting(clock.instant().plus(countdown));
     }
 
