@@ -121,6 +121,14 @@ class CommandsTest extends CommandTest {
                 help("  drop <item> - Puts something you carry down here."),
                 help("  give <item> to <player> - Hands something you carry to someone here."),
                 help("  inventory (i, inv) - Lists what you are carrying."),
+                help("  chat <channel> <text> - Talks on a chat channel, heard by its members wherever they are."),
+                help("  channels - Lists the chat channels, and which ones you are in."),
+                help("  lobbies - Lists the lobbies of the barrel game: who waits in each, and whose match is on."),
+                help("  join <lobby> - Waits in a lobby for a match of the barrel game."),
+                help("  leave - Leaves your lobby, or the match you are in (your kills so far still count)."),
+                help("  shoot <barrel> (fire) - Shoots a barrel in your match; whoever breaks it scores."),
+                help("  score - Shows your score: the barrels you have broken in all your matches."),
+                help("  top - Shows the leaderboard: who broke the most barrels, all time and in the last 24 hours."),
                 help("  help [command] (?) - Lists the commands, or shows how to use one."),
                 help("Type 'help <command>' to learn more about one."));
     }

@@ -19,8 +19,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Stands in for a gateway node: records every {@link Delivery} sent to
- * {@code hearth.gateway.<node>}. {@link #settle()} proves that nothing sent before it
- * is still on the way, so tests can assert "exactly these" without sleeping.
+ * {@code hearth.gateway.<node>}, and every event broadcast to all gateways.
+ * {@link #settle()} proves that no Delivery sent before it is still on the way, so tests
+ * can assert "exactly these" without sleeping.
  */
 public final class FakeGateway {
     private static final String PROBE = "__probe";
@@ -31,6 +32,7 @@ public final class FakeGateway {
     private final Map<Long, Promise<Void>> probes = new ConcurrentHashMap<>();
     private final AtomicLong nextProbe = new AtomicLong();
     private final MessageConsumer<JsonObject> consumer;
+    private final List<JsonObject> broadcasts = new CopyOnWriteArrayList<>();
 
     public FakeGateway(Vertx vertx, String node) {
         this.vertx = vertx;
@@ -44,6 +46,16 @@ public final class FakeGateway {
             }
         });
         Futures.await(consumer.completion());
+        Futures.await(vertx.eventBus().<JsonObject>consumer(EdgeAddresses.BROADCAST,
+                message -> broadcasts.add(message.body().getJsonObject("event"))).completion());
+    }
+
+    /**
+     * The events broadcast so far, which a real gateway delivers to each of its sessions.
+     * Not covered by {@link #settle()} (they come on another address): wait for them.
+     */
+    public List<JsonObject> broadcasts() {
+        return List.copyOf(broadcasts);
     }
 
     public String node() {
