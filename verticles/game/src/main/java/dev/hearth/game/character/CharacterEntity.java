@@ -71,7 +71,7 @@ public final class CharacterEntity implements Character {
                     session.gatewayNode(), sessions.size() > 1 ? "; already connected" : "");
         }
         services.fanOut().push(List.of(session), GameEvents.room(view));
-        Memberships.connected(self, services, next, session);
+        self.setState(Memberships.connected(self, services, next, session));
         return Future.succeededFuture(true);
     }
 
@@ -88,7 +88,7 @@ public final class CharacterEntity implements Character {
         if (remaining.isEmpty()) room(state.room()).leave(me, null).await();
         else room(state.room()).enter(me, null).await();
         self.setState(state.withSessions(remaining));
-        Memberships.disconnected(self, services, self.state());
+        self.setState(Memberships.disconnected(self, services, self.state()));
         log.info("Player {} left {} (session {}, gateway {}{})", state.name(), state.room(), session.session(),
                 session.gatewayNode(), remaining.isEmpty() ? "" : "; other sessions remain");
         return Future.succeededFuture();

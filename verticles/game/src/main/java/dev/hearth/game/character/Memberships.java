@@ -24,8 +24,12 @@ final class Memberships {
     private Memberships() {
     }
 
-    /** A session has connected: it is shown each channel's recent lines, as on joining. */
-    static void connected(EntityContext<CharacterState> self, GameServices services, CharacterState state, SessionRef session) {
+    /**
+     * A session has connected: it is shown each channel's recent lines, as on joining.
+     * @return the state with the lobby forgotten if the lobby no longer has them
+     */
+    static CharacterState connected(EntityContext<CharacterState> self, GameServices services, CharacterState state,
+                                    SessionRef session) {
         List<SessionRef> live = state.liveSessions(services.liveSessions());
         for (String name : state.channels()) {
             try {
@@ -35,11 +39,15 @@ final class Memberships {
                 log.warn("Channel {} was not told that player {} connected: {}", name, state.name(), e.toString());
             }
         }
-        lobby(self, state, live);
+        return lobby(self, state, live);
     }
 
-    /** A session has gone: what is left of them (maybe nothing) is what their channels and lobby reach. */
-    static void disconnected(EntityContext<CharacterState> self, GameServices services, CharacterState state) {
+    /**
+     * A session has gone: what is left of them (maybe nothing) is what their channels and
+     * lobby reach. A lobby they are only waiting in lets them go with their last session.
+     * @return the state with the lobby forgotten if the lobby no longer has them
+     */
+    static CharacterState disconnected(EntityContext<CharacterState> self, GameServices services, CharacterState state) {
         List<SessionRef> live = state.liveSessions(services.liveSessions());
         for (String name : state.channels()) {
             try {
@@ -48,15 +56,17 @@ final class Memberships {
                 log.warn("Channel {} was not told that player {} disconnected: {}", name, state.name(), e.toString());
             }
         }
-        lobby(self, state, live);
+        return lobby(self, state, live);
     }
 
-    private static void lobby(EntityContext<CharacterState> self, CharacterState state, List<SessionRef> live) {
-        if (state.lobby() == null) return;
+    private static CharacterState lobby(EntityContext<CharacterState> self, CharacterState state, List<SessionRef> live) {
+        if (state.lobby() == null) return state;
         try {
-            self.ref(Lobby.class, state.lobby()).present(state.name(), live).await();
+            boolean stillIn = self.ref(Lobby.class, state.lobby()).present(state.name(), live).await();
+            return stillIn ? state : state.withLobby(null);
         } catch (RuntimeException e) {
             log.warn("Lobby {} was not told where player {} is now: {}", state.lobby(), state.name(), e.toString());
+            return state;
         }
     }
 }

@@ -19,8 +19,13 @@ public interface Lobby {
     /** Takes the player out (from the match too, if it is on); nothing if they were not in. */
     Future<LobbyView> leave(String player);
 
-    /** The player's sessions now (none: they went offline). Nothing for a player not in. */
-    Future<Void> present(String player, List<SessionRef> sessions);
+    /**
+     * The player's sessions now (none: they went offline). A player who goes offline while
+     * the lobby waits or counts down is taken out, so no match starts with someone who is
+     * not there; in a match they stay, and may come back to it.
+     * @return whether the player is in the lobby now
+     */
+    Future<Boolean> present(String player, List<SessionRef> sessions);
 
     /** Answers between the steps of a long call, so a list of lobbies never waits for one. */
     @Interleaved

@@ -125,14 +125,20 @@ public final class LobbyEntity implements Lobby, Remindable {
     }
 
     @Override
-    public Future<Void> present(String player, List<SessionRef> sessions) {
+    public Future<Boolean> present(String player, List<SessionRef> sessions) {
         State state = self.state();
+        if (!state.players().contains(player)) return Future.succeededFuture(false);
+        if (state.match() == null && sessions.stream().noneMatch(services.liveSessions())) {
+            log.info("Player {} went offline in lobby {}; taken out", player, self.key());
+            leave(player);
+            return Future.succeededFuture(false);
+        }
         Audience next = state.players().refreshed(player, sessions);
-        if (next == state.players()) return Future.succeededFuture();
+        if (next == state.players()) return Future.succeededFuture(true);
         // Sessions are not occupancy: no new version, nothing for the board.
         self.setState(state.withPlayers(next));
         if (state.match() != null) self.ref(Match.class, state.match()).present(player, sessions).await();
-        return Future.succeededFuture();
+        return Future.succeededFuture(true);
     }
 
     @Override

@@ -171,6 +171,22 @@ class PlayCommandsTest {
         assertThat(play.events(bob, "join arena").getFirst().getString("text")).contains("(1/4)");
     }
 
+    @Test
+    void closingTheLastConnectionLeavesALobbyThatIsOnlyWaiting() {
+        play.events(alice, "join arena");
+        SessionRef aliceOnPhone = play.connect("Alice");
+        play.disconnect(alice);
+        assertThat(play.events(bob, "lobbies").getFirst().getJsonArray("lobbies").getJsonObject(0).getJsonArray("players"))
+                .as("still connected on her phone").isEqualTo(new JsonArray().add("Alice"));
+
+        play.disconnect(aliceOnPhone);
+
+        assertThat(play.events(bob, "lobbies").getFirst().getJsonArray("lobbies").getJsonObject(0).getJsonArray("players")).isEmpty();
+        SessionRef back = play.connect("Alice");
+        assertThat(play.events(back, "join arena")).containsExactly(
+                system("You join the arena lobby (1/4). The match starts once another player joins."));
+    }
+
     // --- matches ---
 
     private void startAMatchOfTwoBarrels() {

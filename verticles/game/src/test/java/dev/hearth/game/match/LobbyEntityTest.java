@@ -83,6 +83,26 @@ class LobbyEntityTest {
     }
 
     @Test
+    void aPlayerWhoGoesOfflineWhileWaitingIsTakenOutButNotFromAMatch() {
+        play.set(MatchSettings.COUNTDOWN_SECONDS, "1");
+        SessionRef alice = play.session("Alice");
+        play.kit().await(arena.join("Alice", List.of(alice)));
+        play.kit().await(arena.join("Bob", List.of(play.session("Bob"))));
+
+        assertThat(play.kit().await(arena.present("Bob", List.of()))).isFalse();
+
+        LobbyView waiting = play.kit().await(arena.view());
+        assertThat(waiting.players()).containsExactly("Alice");
+        assertThat(waiting.state()).isEqualTo(LobbyView.Phase.WAITING);
+        assertThat(play.pushed(alice, "text")).extracting(e -> e.getString("text")).contains("Bob leaves the arena lobby.");
+
+        play.kit().await(arena.join("Carol", List.of(play.session("Carol"))));
+        Await.within(WAIT, "the match starts", () -> play.kit().await(arena.view()).match() != null);
+        assertThat(play.kit().await(arena.present("Carol", List.of()))).as("a match keeps its players").isTrue();
+        assertThat(play.kit().await(arena.view()).players()).containsExactly("Alice", "Carol");
+    }
+
+    @Test
     void occupancyChangesAreBroadcastToEveryoneAsTheListOfLobbies() {
         play.set(MatchSettings.COUNTDOWN_SECONDS, "60");
         play.kit().await(arena.join("Alice", List.of(play.session("Alice"))));
