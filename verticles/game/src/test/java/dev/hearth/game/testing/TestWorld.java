@@ -94,7 +94,12 @@ public final class TestWorld implements AutoCloseable {
      * what one world saved, the next one started on the database finds.
      */
     public static TestWorld onDatabase(DatabaseUrl database) {
-        TestWorld world = new TestWorld(SeededWorld.load(database), b -> b);
+        return onDatabase(database, b -> b);
+    }
+
+    /** As {@link #onDatabase(DatabaseUrl)}, with other services (channels, a leaderboard on that database). */
+    public static TestWorld onDatabase(DatabaseUrl database, UnaryOperator<GameServices.Builder> tuning) {
+        TestWorld world = new TestWorld(SeededWorld.load(database), tuning);
         return world.deploy(() -> {
             Pool pool = PgBuilder.pool().connectingTo(database.connectOptions())
                     .with(new PoolOptions().setMaxSize(4)).using(world.vertx).build();
