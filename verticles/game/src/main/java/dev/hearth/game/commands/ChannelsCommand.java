@@ -47,6 +47,6 @@ public final class ChannelsCommand implements Command<NoArgs> {
             entries.add(new ChannelEntry(channel.name(), channel.description(), context.state().channels().contains(channel.name()),
                     info.members(), info.online()));
         }
-        return Future.succeededFuture(CommandOutcome.done(SocialEvents.channels(entries)));
+        return Outcomes.done(SocialEvents.channels(entries));
     }
 }

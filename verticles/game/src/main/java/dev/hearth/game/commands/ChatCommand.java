@@ -7,7 +7,6 @@ import dev.hearth.game.events.GameEvents;
 import dev.hearth.game.events.SocialEvents;
 import dev.hearth.game.text.NearMisses;
 import dev.hearth.runtime.edge.CommandOutcome;
-import dev.hearth.runtime.edge.ErrorCode;
 import dev.hearth.runtime.edge.SessionRef;
 import io.vertx.core.Future;
 import org.slf4j.Logger;
@@ -76,7 +75,7 @@ public final class ChatCommand implements Command<ChatCommand.Chat> {
         ChannelCatalog catalog = context.services().channels();
         Optional<ChannelCatalog.Listed> found = catalog.find(chat.channel());
         if (found.isEmpty()) {
-            return rejected(NearMisses.withSuggestions("There is no channel " + Lookup.quoted(chat.channel()) + ".",
+            return Outcomes.refused(NearMisses.withSuggestions("There is no channel " + Lookup.quoted(chat.channel()) + ".",
                     NearMisses.among(chat.channel(), catalog.names())) + " Channels: " + String.join(", ", catalog.names()) + ".");
         }
         ChannelCatalog.Listed channel = found.get();
@@ -89,8 +88,8 @@ public final class ChatCommand implements Command<ChatCommand.Chat> {
     }
 
     private static Future<CommandOutcome> say(String channel, boolean member, String text, CommandContext context) {
-        if (!member) return rejected("You are not in channel " + channel + ". Type 'chat join " + channel + "' first.");
-        Optional<CommandOutcome> tooLong = SpeechLimit.exceededBy(text, context);
+        if (!member) return Outcomes.refused("You are not in channel " + channel + ". Type 'chat join " + channel + "' first.");
+        Optional<CommandOutcome> tooLong = Speaking.tooLong(text, context);
         if (tooLong.isPresent()) return Future.succeededFuture(tooLong.get());
         Channel ch = context.entities().ref(Channel.class, channel);
         SessionRef from = context.caller();
@@ -101,7 +100,7 @@ public final class ChatCommand implements Command<ChatCommand.Chat> {
             ch.join(context.player(), liveSessions(context)).await();
             line = ch.say(from, text).await();
         }
-        return Future.succeededFuture(CommandOutcome.done(SocialEvents.chat(channel, line.orElseThrow())));
+        return Outcomes.done(SocialEvents.chat(channel, line.orElseThrow()));
     }
 
     private static Future<CommandOutcome> join(ChannelCatalog.Listed channel, boolean member, CommandContext context) {
@@ -112,24 +111,20 @@ public final class ChatCommand implements Command<ChatCommand.Chat> {
             context.setState(context.state().withChannels(channels));
         }
         String said = member ? "You are in channel " + channel.name() + " already." : "You join channel " + channel.name() + ".";
-        return Future.succeededFuture(CommandOutcome.done(
-                GameEvents.text(said + " " + channel.description(), GameEvents.TextStyle.SYSTEM),
-                SocialEvents.channelHistory(channel.name(), history)));
+        return Outcomes.done(GameEvents.text(said + " " + channel.description(), GameEvents.TextStyle.SYSTEM),
+                SocialEvents.channelHistory(channel.name(), history));
     }
 
     private static Future<CommandOutcome> leave(String channel, boolean member, CommandContext context) {
-        if (!member) return rejected("You are not in channel " + channel + ".");
+        if (!member) return Outcomes.refused("You are not in channel " + channel + ".");
         context.entities().ref(Channel.class, channel).leave(context.player()).await();
         context.setState(context.state().withChannels(context.state().channels().stream().filter(c -> !c.equals(channel)).toList()));
-        return Future.succeededFuture(CommandOutcome.done(GameEvents.text(
-                "You leave channel " + channel + ". 'chat join " + channel + "' brings you back.", GameEvents.TextStyle.SYSTEM)));
+        return Outcomes.done(GameEvents.text(
+                "You leave channel " + channel + ". 'chat join " + channel + "' brings you back.", GameEvents.TextStyle.SYSTEM));
     }
 
     private static List<SessionRef> liveSessions(CommandContext context) {
         return context.state().liveSessions(context.services().liveSessions());
     }
 
-    private static Future<CommandOutcome> rejected(String message) {
-        return Future.succeededFuture(CommandOutcome.rejected(ErrorCode.BAD_ARGUMENTS, message));
-    }
 }

@@ -85,7 +85,7 @@ public final class GoCommand implements Command<GoCommand.Destination> {
 
     @Override
     public Future<CommandOutcome> execute(Destination destination, CommandContext context) {
-        if (InMatch.of(context).isPresent()) return Future.succeededFuture(CommandOutcome.rejected(ErrorCode.BAD_ARGUMENTS, InMatch.STAY));
+        if (InMatch.of(context).isPresent()) return Outcomes.refused(InMatch.STAY);
         RoomPlan here = context.roomPlan();
         Optional<Exit> exit = here.exit(destination.exit());
         if (exit.isEmpty()) return Future.succeededFuture(noSuchExit(destination.exit(), here));

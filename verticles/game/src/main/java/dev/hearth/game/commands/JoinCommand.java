@@ -7,7 +7,6 @@ import dev.hearth.game.match.LobbyView;
 import dev.hearth.game.match.MatchSettings;
 import dev.hearth.game.text.NearMisses;
 import dev.hearth.runtime.edge.CommandOutcome;
-import dev.hearth.runtime.edge.ErrorCode;
 import io.vertx.core.Future;
 
 import java.time.Duration;
@@ -52,12 +51,12 @@ public final class JoinCommand implements Command<JoinCommand.Wanted> {
         List<String> names = context.settings().get(MatchSettings.LOBBY_NAMES);
         String name = wanted.lobby().strip().toLowerCase(Locale.ROOT);
         if (!names.contains(name)) {
-            return rejected(NearMisses.withSuggestions("There is no lobby " + Lookup.quoted(wanted.lobby()) + ".",
+            return Outcomes.refused(NearMisses.withSuggestions("There is no lobby " + Lookup.quoted(wanted.lobby()) + ".",
                     NearMisses.among(wanted.lobby(), names)) + " Lobbies: " + String.join(", ", names) + ".");
         }
         String current = context.state().lobby();
-        if (name.equals(current)) return rejected("You are in the " + name + " lobby already.");
-        if (current != null) return rejected("You are in the " + current + " lobby. Type 'leave' first.");
+        if (name.equals(current)) return Outcomes.refused("You are in the " + name + " lobby already.");
+        if (current != null) return Outcomes.refused("You are in the " + current + " lobby. Type 'leave' first.");
 
         LobbyJoin join = context.entities().ref(Lobby.class, name)
                 .join(context.player(), context.state().liveSessions(context.services().liveSessions())).await();
@@ -65,12 +64,12 @@ public final class JoinCommand implements Command<JoinCommand.Wanted> {
         return switch (join.outcome()) {
             case JOINED, ALREADY_IN -> {
                 context.setState(context.state().withLobby(name));
-                yield Future.succeededFuture(CommandOutcome.done(GameEvents.text("You join the " + name + " lobby ("
-                        + lobby.players().size() + "/" + lobby.max() + "). " + whatNext(lobby, context), GameEvents.TextStyle.SYSTEM)));
+                yield Outcomes.done(GameEvents.text("You join the " + name + " lobby (" + lobby.players().size() + "/"
+                        + lobby.max() + "). " + whatNext(lobby, context), GameEvents.TextStyle.SYSTEM));
             }
-            case FULL -> rejected("The " + name + " lobby is full (" + lobby.players().size() + "/" + lobby.max()
+            case FULL -> Outcomes.refused("The " + name + " lobby is full (" + lobby.players().size() + "/" + lobby.max()
                     + "). 'lobbies' lists the others.");
-            case PLAYING -> rejected("A match is on in " + name + ". Wait for it to end, or join another lobby ('lobbies').");
+            case PLAYING -> Outcomes.refused("A match is on in " + name + ". Wait for it to end, or join another lobby ('lobbies').");
         };
     }
 
@@ -82,7 +81,4 @@ public final class JoinCommand implements Command<JoinCommand.Wanted> {
         return "The match starts in " + seconds + " seconds. Type 'leave' to back out.";
     }
 
-    private static Future<CommandOutcome> rejected(String message) {
-        return Future.succeededFuture(CommandOutcome.rejected(ErrorCode.BAD_ARGUMENTS, message));
-    }
 }

@@ -4,7 +4,6 @@ import dev.hearth.game.events.GameEvents;
 import dev.hearth.game.match.Lobby;
 import dev.hearth.game.match.LobbyView;
 import dev.hearth.runtime.edge.CommandOutcome;
-import dev.hearth.runtime.edge.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 
@@ -38,8 +37,7 @@ public final class LeaveCommand implements Command<NoArgs> {
     public Future<CommandOutcome> execute(NoArgs args, CommandContext context) {
         String lobby = context.state().lobby();
         if (lobby == null) {
-            return Future.succeededFuture(CommandOutcome.rejected(ErrorCode.BAD_ARGUMENTS,
-                    "You are not in a lobby. 'join <lobby>' waits for a match; 'lobbies' lists them."));
+            return Outcomes.refused("You are not in a lobby. 'join <lobby>' waits for a match; 'lobbies' lists them.");
         }
         LobbyView left = context.entities().ref(Lobby.class, lobby).leave(context.player()).await();
         context.setState(context.state().withLobby(null));

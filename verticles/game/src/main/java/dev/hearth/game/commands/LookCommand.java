@@ -66,7 +66,7 @@ public final class LookCommand implements Command<LookCommand.Target> {
     public Future<CommandOutcome> execute(Target target, CommandContext context) {
         if (target.thing().isEmpty()) {
             Optional<MatchView> match = InMatch.of(context);
-            if (match.isPresent()) return Future.succeededFuture(CommandOutcome.done(SocialEvents.matchRoom(match.get())));
+            if (match.isPresent()) return Outcomes.done(SocialEvents.matchRoom(match.get()));
         }
         RoomView view = context.room().view().await();
         if (target.thing().isEmpty()) return Outcomes.done(GameEvents.room(view));

@@ -29,6 +29,6 @@ public final class ScoreCommand implements Command<NoArgs> {
 
     @Override
     public Future<CommandOutcome> execute(NoArgs args, CommandContext context) {
-        return Future.succeededFuture(CommandOutcome.done(SocialEvents.score(context.state().score())));
+        return Outcomes.done(SocialEvents.score(context.state().score()));
     }
 }

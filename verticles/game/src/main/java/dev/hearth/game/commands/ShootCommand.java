@@ -6,7 +6,6 @@ import dev.hearth.game.match.Match;
 import dev.hearth.game.match.Match.Shot;
 import dev.hearth.game.match.MatchView;
 import dev.hearth.runtime.edge.CommandOutcome;
-import dev.hearth.runtime.edge.ErrorCode;
 import io.vertx.core.Future;
 
 import java.util.List;
@@ -61,7 +60,7 @@ public final class ShootCommand implements Command<ShootCommand.Target> {
     @Override
     public Future<CommandOutcome> execute(Target target, CommandContext context) {
         Optional<MatchView> match = InMatch.of(context);
-        if (match.isEmpty()) return rejected(NOTHING_TO_SHOOT);
+        if (match.isEmpty()) return Outcomes.refused(NOTHING_TO_SHOOT);
         Shot shot = context.entities().ref(Match.class, match.get().id()).shoot(context.caller(), target.barrel()).await();
         String barrel = "barrel " + target.barrel();
         return switch (shot.outcome()) {
@@ -69,15 +68,15 @@ public final class ShootCommand implements Command<ShootCommand.Target> {
                     + " will break it.", shot);
             case BROKE -> hit("You break " + barrel + "! That makes " + kills(shot.match().scores().getOrDefault(context.player(), 0))
                     + " for you.", shot);
-            case NO_SUCH_BARREL -> rejected("There is no " + barrel + " standing. Standing: "
+            case NO_SUCH_BARREL -> Outcomes.refused("There is no " + barrel + " standing. Standing: "
                     + String.join(", ", shot.match().standing()) + ".");
             // The match ended, or they left it, between finding it and the shot.
-            case NOT_PLAYING, NOT_ON -> rejected(NOTHING_TO_SHOOT);
+            case NOT_PLAYING, NOT_ON -> Outcomes.refused(NOTHING_TO_SHOOT);
         };
     }
 
     private static Future<CommandOutcome> hit(String said, Shot shot) {
-        return Future.succeededFuture(CommandOutcome.done(GameEvents.text(said), SocialEvents.match(shot.match())));
+        return Outcomes.done(GameEvents.text(said), SocialEvents.match(shot.match()));
     }
 
     private static final String NOTHING_TO_SHOOT =
@@ -87,7 +86,4 @@ public final class ShootCommand implements Command<ShootCommand.Target> {
         return n == 1 ? "1 barrel" : n + " barrels";
     }
 
-    private static Future<CommandOutcome> rejected(String message) {
-        return Future.succeededFuture(CommandOutcome.rejected(ErrorCode.BAD_ARGUMENTS, message));
-    }
 }
