@@ -5,6 +5,7 @@ import dev.hearth.game.chat.Channel;
 import dev.hearth.game.chat.ChatLine;
 import dev.hearth.game.events.SocialEvents;
 import dev.hearth.game.match.Lobby;
+import dev.hearth.game.match.Playing;
 import dev.hearth.runtime.edge.SessionRef;
 import dev.hearth.runtime.entity.EntityContext;
 import org.slf4j.Logger;
@@ -39,7 +40,17 @@ final class Memberships {
                 log.warn("Channel {} was not told that player {} connected: {}", name, state.name(), e.toString());
             }
         }
-        return lobby(self, state, live);
+        CharacterState now = lobby(self, state, live);
+        // Back in the middle of a match (a reload): shown the barrel range, not the room they wait in.
+        try {
+            Playing.match(self.entities(), now.lobby(), now.name()).ifPresent(match -> {
+                services.fanOut().push(List.of(session), SocialEvents.matchRoom(match));
+                services.fanOut().push(List.of(session), SocialEvents.match(match));
+            });
+        } catch (RuntimeException e) {
+            log.warn("Player {} could not be shown their match in lobby {}: {}", now.name(), now.lobby(), e.toString());
+        }
+        return now;
     }
 
     /**

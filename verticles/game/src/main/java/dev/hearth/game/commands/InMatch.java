@@ -1,28 +1,17 @@
 package dev.hearth.game.commands;
 
-import dev.hearth.game.match.Lobby;
-import dev.hearth.game.match.LobbyView;
-import dev.hearth.game.match.Match;
 import dev.hearth.game.match.MatchView;
+import dev.hearth.game.match.Playing;
 
 import java.util.Optional;
 
-/**
- * The match the player is playing now, if any. Their character knows only its lobby; the
- * lobby knows its match, so there is one truth about who is in which match.
- */
+/** The match the player typing is playing now, if any. */
 final class InMatch {
     private InMatch() {
     }
 
     static Optional<MatchView> of(CommandContext context) {
-        String lobby = context.state().lobby();
-        if (lobby == null) return Optional.empty();
-        LobbyView view = context.entities().ref(Lobby.class, lobby).view().await();
-        if (view.match() == null) return Optional.empty();
-        MatchView match = context.entities().ref(Match.class, view.match()).view().await();
-        boolean playing = match.state() == MatchView.Phase.PLAYING && match.players().contains(context.player());
-        return playing ? Optional.of(match) : Optional.empty();
+        return Playing.match(context.entities(), context.state().lobby(), context.player());
     }
 
     /** What a player in a match is told when they try to wander off. */

@@ -231,6 +231,18 @@ class PlayCommandsTest {
     }
 
     @Test
+    void aPlayerWhoReconnectsDuringAMatchIsShownTheRangeAgain() {
+        startAMatchOfTwoBarrels();
+        play.disconnect(alice);
+
+        SessionRef back = play.connect("Alice");
+
+        assertThat(play.pushed(back, "room").getLast().getJsonObject("room").getString("id")).isEqualTo("match-arena-1");
+        assertThat(play.pushed(back, "match").getLast().getJsonObject("match").getString("state")).isEqualTo("playing");
+        assertThat(play.events(back, "shoot 1").getFirst()).isEqualTo(text("You break barrel 1! That makes 1 barrel for you."));
+    }
+
+    @Test
     void leavingAMatchKeepsTheKillsAndBringsThePlayerBack() {
         startAMatchOfTwoBarrels();
         play.events(alice, "shoot 2");
