@@ -115,7 +115,8 @@ class TwoNodeClusterIT {
             a.awaitEvent(e -> "match".equals(e.getString("type")) && "playing".equals(e.getJsonObject("match").getString("state")));
             JsonObject shot = a.command("s1", "shoot 1");
             assertThat(shot.getBoolean("ok")).as("the shot %s", shot).isTrue();
-            assertThat(shot.getJsonArray("events").getJsonObject(0).getString("text")).isEqualTo("You break barrel 1! That makes 1 barrel for you.");
+            assertThat(shot.getJsonArray("events").getJsonObject(0).getString("text"))
+                    .isEqualTo("You break barrel 1! That makes 1 barrel for you.");
 
             JsonObject board = w.awaitEvent(e -> "leaderboard".equals(e.getString("type")));
             assertThat(board.getJsonArray("allTime").getJsonObject(0)).isEqualTo(new JsonObject().put("name", alice).put("kills", 1));
