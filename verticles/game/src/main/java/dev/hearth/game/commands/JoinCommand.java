@@ -55,13 +55,21 @@ public final class JoinCommand implements Command<JoinCommand.Wanted> {
                     NearMisses.among(wanted.lobby(), names)) + " Lobbies: " + String.join(", ", names) + ".");
         }
         String current = context.state().lobby();
-        if (name.equals(current)) return Outcomes.refused("You are in the " + name + " lobby already.");
-        if (current != null) return Outcomes.refused("You are in the " + current + " lobby. Type 'leave' first.");
+        // The character may not have heard yet that its lobby let it go (a match that just
+        // ended tells it by transfer): the lobby is asked, not the character's memory.
+        if (current != null && !current.equals(name)
+                && context.entities().ref(Lobby.class, current).view().await().players().contains(context.player())) {
+            return Outcomes.refused("You are in the " + current + " lobby. Type 'leave' first.");
+        }
 
         LobbyJoin join = context.entities().ref(Lobby.class, name)
                 .join(context.player(), context.state().liveSessions(context.services().liveSessions())).await();
         LobbyView lobby = join.lobby();
+        if (join.outcome() == LobbyJoin.Outcome.ALREADY_IN && name.equals(current)) {
+            return Outcomes.refused("You are in the " + name + " lobby already.");
+        }
         return switch (join.outcome()) {
+            // In the lobby without knowing it (a join whose reply was lost): the character catches up.
             case JOINED, ALREADY_IN -> {
                 context.setState(context.state().withLobby(name));
                 yield Outcomes.done(GameEvents.text("You join the " + name + " lobby (" + lobby.players().size() + "/"

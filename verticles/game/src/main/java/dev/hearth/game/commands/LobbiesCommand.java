@@ -1,9 +1,13 @@
 package dev.hearth.game.commands;
 
 import dev.hearth.game.events.SocialEvents;
-import dev.hearth.game.match.LobbyBoard;
+import dev.hearth.game.match.Lobby;
+import dev.hearth.game.match.LobbyView;
+import dev.hearth.game.match.MatchSettings;
 import dev.hearth.runtime.edge.CommandOutcome;
 import io.vertx.core.Future;
+
+import java.util.List;
 
 /** Lists the lobbies of the barrel game and who waits in each. */
 public final class LobbiesCommand implements Command<NoArgs> {
@@ -28,9 +32,14 @@ public final class LobbiesCommand implements Command<NoArgs> {
         return ParseResult.none(args, "'lobbies' lists them all; 'join <lobby>' joins one.");
     }
 
+    /**
+     * Asks the lobbies themselves, all at once, not the board that broadcasts them: the board
+     * hears of a change a moment after it is made, and a player who just joined must see it.
+     */
     @Override
     public Future<CommandOutcome> execute(NoArgs args, CommandContext context) {
-        return context.entities().ref(LobbyBoard.class, LobbyBoard.KEY).list()
-                .map(lobbies -> CommandOutcome.done(SocialEvents.lobbies(lobbies)));
+        List<Future<LobbyView>> views = context.settings().get(MatchSettings.LOBBY_NAMES).stream()
+                .map(name -> context.entities().ref(Lobby.class, name).view()).toList();
+        return Future.all(views).map(all -> CommandOutcome.done(SocialEvents.lobbies(all.<LobbyView>list())));
     }
 }

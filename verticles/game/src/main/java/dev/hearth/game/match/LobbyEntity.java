@@ -173,8 +173,10 @@ public final class LobbyEntity implements Lobby, Remindable {
         String matchId = self.key() + "-" + (state.matchesPlayed() + 1);
         MatchSetup setup = new MatchSetup(self.key(), state.players(), settings.get(MatchSettings.BARRELS),
                 settings.get(MatchSettings.BARREL_HITS), Duration.ofSeconds(settings.get(MatchSettings.MATCH_SECONDS)));
-        self.ref(Match.class, matchId).start(setup).await();
+        // The lobby names its match before the match tells its players it began, so a player
+        // who shoots at once finds it (the lobby answers views between the steps of this turn).
         change(state.playing(matchId));
+        self.ref(Match.class, matchId).start(setup).await();
         log.info("Lobby {} started match {} with {}", self.key(), matchId, state.players().players());
         return Future.succeededFuture();
     }

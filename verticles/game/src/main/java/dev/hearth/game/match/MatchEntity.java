@@ -136,13 +136,12 @@ public final class MatchEntity implements Match, Remindable {
         State after = state.shot(barrel, from.player());
         boolean broke = hits == 1;
         self.setState(after);
-        if (broke) {
-            fanOut.push(after.players().sessionsExcept(from, services.liveSessions()), SocialEvents.system(from.player() + " breaks barrel " + barrel + "!"));
-        }
+        List<SessionRef> others = after.players().sessionsExcept(from, services.liveSessions());
+        if (broke) fanOut.push(others, SocialEvents.system(from.player() + " breaks barrel " + barrel + "!"));
         if (after.barrels().isEmpty()) {
             after = end(after, MatchView.Ending.BARRELS);
         } else {
-            fanOut.push(after.players().sessionsExcept(from, services.liveSessions()), SocialEvents.match(view(after)));
+            fanOut.push(others, SocialEvents.match(view(after)));
         }
         return shot(broke ? Shot.Outcome.BROKE : Shot.Outcome.HIT, barrel, hits - 1, after);
     }

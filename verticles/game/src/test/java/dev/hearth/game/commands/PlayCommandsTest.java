@@ -1,6 +1,5 @@
 package dev.hearth.game.commands;
 
-import dev.hearth.game.match.Lobby;
 import dev.hearth.game.match.MatchSettings;
 import dev.hearth.game.testing.PlayKit;
 import dev.hearth.runtime.edge.CommandOutcome;
@@ -193,7 +192,9 @@ class PlayCommandsTest {
         play.set(MatchSettings.COUNTDOWN_SECONDS, "1").set(MatchSettings.BARRELS, "2").set(MatchSettings.BARREL_HITS, "1");
         play.events(alice, "join arena");
         play.events(bob, "join arena");
-        Await.within(WAIT, "the match starts", () -> play.kit().await(play.kit().ref(Lobby.class, "arena").view()).match() != null);
+        // As a client would: on the pushed news, not on the lobby's state.
+        Await.within(WAIT, "Alice is told the match began", () -> play.pushed(alice, "match").stream()
+                .anyMatch(e -> e.getJsonObject("match").getString("state").equals("playing")));
     }
 
     @Test

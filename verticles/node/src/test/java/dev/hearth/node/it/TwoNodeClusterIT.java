@@ -95,6 +95,39 @@ class TwoNodeClusterIT {
     }
 
     @Test
+    void twoPlayersOnTheGatewayPlayAMatchHostedOnTheGameNodeAndEveryoneSeesTheLeaderboard() throws Exception {
+        TestDatabase.execute(database, "INSERT INTO settings (key, value) VALUES ('lobby.countdown_seconds', '1'), "
+                + "('match.barrels', '1'), ('match.barrel_hits', '1') ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value");
+        Await.within(Duration.ofSeconds(5), "the game node plays one-barrel matches",
+                () -> setting(game, "match.barrels") == 1 && setting(game, "lobby.countdown_seconds") == 1);
+        String alice = Accounts.uniqueName("Alice");
+        String bob = Accounts.uniqueName("Bob");
+        String watcher = Accounts.uniqueName("Watcher");
+        try (BridgeClient a = BridgeClient.enter(gateway.httpPort, Accounts.registerAndLogin(gateway.httpPort, alice));
+             BridgeClient b = BridgeClient.enter(gateway.httpPort, Accounts.registerAndLogin(gateway.httpPort, bob));
+             BridgeClient w = BridgeClient.enter(gateway.httpPort, Accounts.registerAndLogin(gateway.httpPort, watcher))) {
+            a.awaitEvent(e -> "channel_history".equals(e.getString("type")) && "ooc".equals(e.getString("channel")));
+            assertThat(a.command("j1", "join arena").getBoolean("ok")).isTrue();
+            assertThat(b.command("j2", "join arena").getBoolean("ok")).isTrue();
+            w.awaitEvent(e -> "lobbies".equals(e.getString("type"))
+                    && "countdown".equals(e.getJsonArray("lobbies").getJsonObject(0).getString("state")));
+
+            a.awaitEvent(e -> "match".equals(e.getString("type")) && "playing".equals(e.getJsonObject("match").getString("state")));
+            JsonObject shot = a.command("s1", "shoot 1");
+            assertThat(shot.getBoolean("ok")).as("the shot %s", shot).isTrue();
+            assertThat(shot.getJsonArray("events").getJsonObject(0).getString("text"))
+                    .isEqualTo("You break barrel 1! That makes 1 barrel for you.");
+
+            JsonObject board = w.awaitEvent(e -> "leaderboard".equals(e.getString("type")));
+            assertThat(board.getJsonArray("allTime").getJsonObject(0)).isEqualTo(new JsonObject().put("name", alice).put("kills", 1));
+            assertThat(board.getLong("seq")).isGreaterThan(1L);
+            JsonObject top = b.command("t1", "top").getJsonArray("events").getJsonObject(0);
+            assertThat(top.getJsonArray("last24h").getJsonObject(0).getString("name")).isEqualTo(alice);
+            b.awaitEvent(e -> "score".equals(e.getString("type")));
+        }
+    }
+
+    @Test
     void aNodeWhoseDatabaseDiffersRefusesToJoinAndSaysWhy() throws Exception {
         DatabaseUrl other = TestDatabase.fresh();
         try (NodeProcess stranger = NodeProcess.start("stranger", env("game", NodeProcess.freePort(), other), workDir)) {
