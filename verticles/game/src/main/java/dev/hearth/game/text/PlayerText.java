@@ -2,7 +2,7 @@ package dev.hearth.game.text;
 
 /**
  * Makes text a player typed safe to show to other players. Control characters (ANSI
- * escapes, newlines, tabs, NUL), Unicode line separators and bidirectional overrides
+ * escapes, newlines, tabs, NUL), Unicode line separators and bidirectional controls (overrides, isolates, marks)
  * would let one player forge lines or recolour another player's screen, so each run
  * of them becomes a single space. Unpaired surrogates become U+FFFD so every client
  * decodes the same text.
@@ -46,6 +46,8 @@ public final class PlayerText {
         return type == Character.CONTROL
                 || type == Character.LINE_SEPARATOR
                 || type == Character.PARAGRAPH_SEPARATOR
+                || cp == 0x200E || cp == 0x200F     // left-to-right and right-to-left marks
+                || cp == 0x061C                     // Arabic letter mark
                 || (cp >= 0x202A && cp <= 0x202E)   // bidi embeddings and overrides
                 || (cp >= 0x2066 && cp <= 0x2069);  // bidi isolates
     }

@@ -38,6 +38,12 @@ class PlayerTextTest {
     }
 
     @Test
+    void direction_marks_are_removed_too() {
+        // Invisible, and enough to reorder the neutral characters around them on screen.
+        assertThat(PlayerText.clean("a\u200Eb\u200Fc\u061Cd")).isEqualTo("a b c d");
+    }
+
+    @Test
     void a_lone_surrogate_becomes_a_replacement_character() {
         assertThat(PlayerText.clean("a\uD800b")).isEqualTo("a\uFFFDb");
     }
