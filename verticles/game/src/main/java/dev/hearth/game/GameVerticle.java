@@ -10,6 +10,7 @@ import dev.hearth.runtime.edge.EdgeAddresses;
 import dev.hearth.runtime.edge.ErrorCode;
 import dev.hearth.runtime.edge.PlayerCommand;
 import dev.hearth.runtime.edge.SessionRef;
+import dev.hearth.runtime.entity.CallOptions;
 import dev.hearth.runtime.entity.CallTimeoutException;
 import dev.hearth.runtime.entity.Entities;
 import dev.hearth.runtime.entity.EntityUnavailableException;
@@ -20,6 +21,10 @@ import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.List;
 import java.util.function.Function;
 
@@ -31,8 +36,8 @@ import java.util.function.Function;
  * any world state, which lives in the entities (docs/entities.md).
  *
  * <p>When a gateway node leaves the cluster, each game node hears of it locally and
- * disconnects that gateway's sessions, as listed by its {@link GatewayRoster}; doing it
- * more than once is harmless.
+ * disconnects that gateway's sessions, as its {@link GatewayRoster} hands them over: to
+ * the first node that asks, so the others have nothing to do.
  */
 public final class GameVerticle extends VerticleBase {
     private static final Logger log = LoggerFactory.getLogger(GameVerticle.class);
@@ -69,7 +74,8 @@ public final class GameVerticle extends VerticleBase {
 
     private Future<Void> enter(SessionRef session) {
         return character(session.player()).connect(session).compose(accepted -> accepted ? Future.succeededFuture()
-                : Future.failedFuture(new IllegalArgumentException("session " + session.session() + " already belongs to another player")));
+                : Future.failedFuture(new IllegalArgumentException("session " + session.session()
+                        + " was refused: it belongs to another player, has already left, or its gateway has")));
     }
 
     private Future<Void> leave(SessionRef session) {
@@ -105,7 +111,7 @@ public final class GameVerticle extends VerticleBase {
             message.reply(CommandOutcome.rejected(ErrorCode.BAD_REQUEST, "The command could not be read.").toJson());
             return;
         }
-        character(command.from().player()).command(command).onComplete(
+        commandOnce(command).command(command).onComplete(
                 outcome -> message.reply(new JsonObject(outcome)),
                 failure -> {
                     if (failure instanceof EntityUnavailableException || failure instanceof CallTimeoutException) {
@@ -135,7 +141,7 @@ public final class GameVerticle extends VerticleBase {
             message.fail(400, "expected {\"gateway\": \"<node id>\"}: " + e.getMessage());
             return;
         }
-        entities.ref(GatewayRoster.class, gateway).sessions()
+        entities.ref(GatewayRoster.class, gateway).departed()
                 .compose(sessions -> disconnectAll(sessions).map(sessions.size()))
                 .onComplete(count -> {
                     log.info("Gateway {} left the cluster: {} sessions disconnected", gateway, count);
@@ -163,6 +169,35 @@ public final class GameVerticle extends VerticleBase {
     private Future<Void> disconnectLogged(SessionRef session) {
         return leave(session).onFailure(e -> log.warn("Player {} (session {}) could not be disconnected: {}",
                 session.player(), session.session(), e.toString()));
+    }
+
+    /**
+     * A command applies once: a client that got {@code unavailable} may retry the same id on
+     * the same session, and the first attempt may still have run (the gateway's timeout is
+     * the entity call's). The id is the session's address and the client's id; a long one
+     * is shortened to a digest to fit {@link CallOptions#MAX_COMMAND_ID_LENGTH}.
+     */
+    private Character commandOnce(PlayerCommand command) {
+        return entities.ref(Character.class, Names.key(command.from().player()),
+                CallOptions.command(commandId(command.from(), command.commandId())));
+    }
+
+    static String commandId(SessionRef session, String clientId) {
+        String readable = session.session() + "/" + clientId;
+        if (readable.length() <= CallOptions.MAX_COMMAND_ID_LENGTH) return readable;
+        String shortened = session.session() + "/#" + digest(clientId);
+        // Addresses are hearth.session.<uuid>; a longer one (not from a Hearth gateway) is digested whole.
+        return shortened.length() <= CallOptions.MAX_COMMAND_ID_LENGTH ? shortened : "#" + digest(readable);
+    }
+
+    /** 43 characters. */
+    private static String digest(String text) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     private Character character(String player) {

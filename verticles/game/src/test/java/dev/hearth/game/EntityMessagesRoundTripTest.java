@@ -51,7 +51,8 @@ class EntityMessagesRoundTripTest {
         assertStateRoundTrips(CharacterState.fresh());
         assertStateRoundTrips(new RoomState(true, List.of(LANTERN), List.of(Occupant.player("Alice", List.of(ALICE)), Occupant.npc("Soot"))));
         assertStateRoundTrips(new NpcEntity.State("square", 3, true));
-        assertStateRoundTrips(new GatewayRosterEntity.State(List.of(ALICE)));
+        assertStateRoundTrips(new GatewayRosterEntity.State(List.of(ALICE), List.of("hearth.session.gone"), false));
+        assertStateRoundTrips(new GatewayRosterEntity.State(List.of(), List.of(), true));
     }
 
     @Test
@@ -59,6 +60,8 @@ class EntityMessagesRoundTripTest {
         assertThat(codec.decodeState("{\"name\": \"Alice\", \"room\": \"tavern\"}", CharacterState.class))
                 .isEqualTo(new CharacterState("Alice", "tavern", List.of(), 0, List.of(), List.of(), List.of(), null));
         assertThat(codec.decodeState("{}", RoomState.class)).isEqualTo(RoomState.untouched());
+        assertThat(codec.decodeState("{\"sessions\": []}", GatewayRosterEntity.State.class))
+                .isEqualTo(new GatewayRosterEntity.State(List.of(), List.of(), false));
     }
 
     @Test

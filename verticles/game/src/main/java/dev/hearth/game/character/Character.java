@@ -17,12 +17,18 @@ public interface Character {
     /**
      * A session has registered. The session is shown the room (pushed: no command waits for
      * a reply to carry it); the room sees the player arrive if this is their only live session.
+     * A character keeps its {@value CharacterState#MAX_SESSIONS} newest sessions.
      *
-     * @return false when the session's address belongs to another player; nothing changes then
+     * @return false when the gateway's roster refuses the session (its address belongs to another
+     *         player, it has already left, or its gateway has); nothing changes then
      */
     Future<Boolean> connect(SessionRef session);
 
-    /** A connection closed. The room sees them leave with their last live session. Unknown sessions are ignored. */
+    /**
+     * A connection closed. The room sees them leave with their last live session. A session
+     * the character does not know (its enter is still on its way) changes nothing here, and
+     * the gateway's roster remembers it as left, so that enter will be refused.
+     */
     Future<Void> disconnect(SessionRef session);
 
     /**

@@ -59,6 +59,8 @@ public final class CharacterEntity implements Character {
         List<SessionRef> sessions = new ArrayList<>(state.liveSessions(live));
         // Kept even if this node's view of the cluster has not caught up with its gateway yet.
         if (!sessions.contains(session)) sessions.add(session);
+        // A leave that never came must not make every reload one more session here, in the room and channels.
+        sessions = CharacterState.newest(sessions);
         // A room the builders have since removed puts them back at the start.
         RoomPlan room = services.rooms().find(state.room()).orElse(services.rooms().starting());
         RoomView view = room(room.id()).enter(Occupant.player(session.player(), sessions), null).await();

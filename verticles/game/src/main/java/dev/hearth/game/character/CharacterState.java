@@ -24,6 +24,9 @@ import java.util.function.Predicate;
 public record CharacterState(String name, String room, List<Item> inventory, int score, List<String> seen,
                              List<SessionRef> sessions, List<String> channels, String lobby) {
 
+    /** The most sessions a character keeps: a new one beyond that drops the oldest (a leave that was lost). */
+    public static final int MAX_SESSIONS = 8;
+
     public CharacterState {
         inventory = inventory == null ? List.of() : List.copyOf(inventory);
         seen = seen == null ? List.of() : List.copyOf(seen);
@@ -79,6 +82,11 @@ public record CharacterState(String name, String room, List<Item> inventory, int
     public CharacterState withoutItem(String id) {
         return new CharacterState(name, room, inventory.stream().filter(i -> !i.id().equals(id)).toList(),
                 score, seen, sessions, channels, lobby);
+    }
+
+    /** The last {@value #MAX_SESSIONS} of these sessions, in their order. */
+    public static List<SessionRef> newest(List<SessionRef> sessions) {
+        return sessions.size() <= MAX_SESSIONS ? sessions : List.copyOf(sessions.subList(sessions.size() - MAX_SESSIONS, sessions.size()));
     }
 
     /** Whether this is one of their sessions: the same address, stamped with their name. */

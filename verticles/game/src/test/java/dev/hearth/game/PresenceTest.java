@@ -1,0 +1,121 @@
+package dev.hearth.game;
+
+import dev.hearth.game.character.CharacterState;
+import dev.hearth.game.sessions.GatewayRoster;
+import dev.hearth.game.testing.TwoGatewayWorld;
+import dev.hearth.game.world.Occupant;
+import dev.hearth.runtime.edge.CommandOutcome;
+import dev.hearth.runtime.edge.Delivery;
+import dev.hearth.runtime.edge.EdgeAddresses;
+import dev.hearth.runtime.edge.ErrorCode;
+import dev.hearth.runtime.edge.PlayerCommand;
+import dev.hearth.runtime.edge.SessionRef;
+import io.vertx.core.eventbus.ReplyException;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.hearth.game.testing.Events.said;
+import static dev.hearth.game.testing.Events.who;
+import static dev.hearth.game.testing.Futures.await;
+import static dev.hearth.game.testing.Futures.failure;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Sessions that come and go out of order, or whose leave never comes: no ghost is left in
+ * the character, its room or the gateway's roster, and nothing grows without bound.
+ */
+class PresenceTest extends TwoGatewayWorld {
+
+    @Test
+    void a_leave_that_arrives_before_its_enter_leaves_no_ghost() {
+        // Two game nodes take enter and leave round-robin: the leave can be handled first.
+        SessionRef bob = world.enter("Bob", "g1");
+        SessionRef alice = world.session("Alice", "g1");
+
+        world.leave(alice);
+        Throwable refused = failure(world.request(EdgeAddresses.GAME_ENTER, alice.toJson()));
+
+        assertThat(refused).isInstanceOf(ReplyException.class);
+        assertThat(((ReplyException) refused).failureCode()).isEqualTo(400);
+        assertThat(world.output(bob, "who")).containsExactly(who("Bob"));
+        assertThat(world.character("Alice")).as("never entered").isNull();
+        assertThat(world.room("tavern").occupants()).extracting(Occupant::name).doesNotContain("Alice");
+        assertThat(await(world.kit().ref(GatewayRoster.class, "g1").sessions())).containsExactly(bob);
+    }
+
+    @Test
+    void a_command_that_arrives_after_its_sessions_leave_does_not_bring_it_back() {
+        SessionRef bob = world.enter("Bob", "g2");
+        SessionRef alice = world.enter("Alice", "g1");
+        world.leave(alice);
+        forgetDeliveries();
+
+        CommandOutcome late = world.command(alice, "say Still here?");
+
+        assertThat(late).isInstanceOf(CommandOutcome.Rejected.class);
+        assertThat(((CommandOutcome.Rejected) late).code()).isEqualTo(ErrorCode.BAD_REQUEST);
+        assertThat(g2.deliveries()).as("Bob hears nothing of Alice").isEmpty();
+        assertThat(world.output(bob, "who")).containsExactly(who("Bob"));
+        assertThat(world.character("Alice").sessions()).isEmpty();
+    }
+
+    @Test
+    void a_player_whose_leaves_are_lost_keeps_only_their_newest_sessions() {
+        SessionRef bob = world.enter("Bob", "g2");
+        List<SessionRef> reloads = new ArrayList<>();
+        for (int i = 0; i < CharacterState.MAX_SESSIONS + 4; i++) reloads.add(world.enter("Alice", "g1"));
+        List<SessionRef> newest = reloads.subList(4, reloads.size());
+
+        assertThat(world.character("Alice").sessions()).containsExactlyElementsOf(newest);
+        assertThat(world.room("tavern").occupant(Occupant.player("Alice", List.of())).orElseThrow().sessions())
+                .containsExactlyElementsOf(newest);
+        forgetDeliveries();
+        world.output(bob, "say hello");
+        assertThat(g1.deliveries()).extracting(Delivery::sessions).containsExactly(newest.stream().map(SessionRef::session).toList());
+    }
+
+    @Test
+    void a_retried_command_id_on_the_same_session_applies_once() {
+        SessionRef bob = world.enter("Bob", "g2");
+        SessionRef alice = world.enter("Alice", "g1");
+        forgetDeliveries();
+        PlayerCommand say = new PlayerCommand("c7", alice, "say Only once");
+
+        CommandOutcome first = CommandOutcome.fromJson(await(world.request(EdgeAddresses.GAME_COMMAND, say.toJson())));
+        CommandOutcome retried = CommandOutcome.fromJson(await(world.request(EdgeAddresses.GAME_COMMAND, say.toJson())));
+
+        assertThat(retried).isEqualTo(first);
+        assertThat(g2.deliveries()).containsExactly(new Delivery(List.of(bob.session()), said("Alice", "Only once", false)));
+        // The id is the client's, per session: another session's c7 is another command.
+        SessionRef aliceAgain = world.enter("Alice", "g2");
+        forgetDeliveries();
+        await(world.request(EdgeAddresses.GAME_COMMAND, new PlayerCommand("c7", aliceAgain, "say Only once").toJson()));
+        assertThat(g2.deliveries()).extracting(Delivery::event).containsExactly(said("Alice", "Only once", false));
+    }
+
+    @Test
+    void a_command_id_as_long_as_a_gateway_allows_is_accepted_and_applies_once() {
+        SessionRef bob = world.enter("Bob", "g2");
+        SessionRef alice = world.enter("Alice", "g1");
+        forgetDeliveries();
+        PlayerCommand say = new PlayerCommand("x".repeat(64), alice, "say Long id");
+
+        await(world.request(EdgeAddresses.GAME_COMMAND, say.toJson()));
+        await(world.request(EdgeAddresses.GAME_COMMAND, say.toJson()));
+
+        assertThat(g2.deliveries()).containsExactly(new Delivery(List.of(bob.session()), said("Alice", "Long id", false)));
+    }
+
+    @Test
+    void a_departed_gateway_hands_its_sessions_over_once_and_refuses_new_ones() {
+        SessionRef alice = world.enter("Alice", "g1");
+        GatewayRoster g1Roster = world.kit().ref(GatewayRoster.class, "g1");
+
+        assertThat(await(g1Roster.departed())).containsExactly(alice);
+        assertThat(await(g1Roster.departed())).as("another game node heard the news too").isEmpty();
+        assertThat(await(g1Roster.add(world.session("Carol", "g1")))).isFalse();
+        assertThat(await(g1Roster.sessions())).isEmpty();
+    }
+}
