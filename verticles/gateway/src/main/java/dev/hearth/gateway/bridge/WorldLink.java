@@ -14,11 +14,14 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -29,16 +32,29 @@ import java.util.function.Supplier;
  */
 public final class WorldLink {
     private static final Logger log = LoggerFactory.getLogger(WorldLink.class);
+    /** How many times a leave is sent before the gateway gives up on it (about 3 minutes of pauses). */
+    static final int LEAVE_ATTEMPTS = 12;
+    private static final Duration FIRST_RETRY = Duration.ofMillis(250);
+    private static final Duration MAX_PAUSE = Duration.ofSeconds(30);
 
     private final Vertx cluster;
     private final Context clusterContext;
     private final EventBus edgeBus;
     private final SessionRegistry sessions;
     private final String nodeId;
+    private final Duration firstRetry;
+    /** Session id -> the world's answer (or its failure) to its enter, while awaited. */
+    private final Map<String, Future<Void>> entering = new ConcurrentHashMap<>();
     private MessageConsumer<JsonObject> deliveries;
     private MessageConsumer<JsonObject> broadcasts;
 
     public WorldLink(Vertx cluster, EventBus edgeBus, SessionRegistry sessions, String nodeId) {
+        this(cluster, edgeBus, sessions, nodeId, FIRST_RETRY);
+    }
+
+    /** @param firstRetry the pause before a leave's first retry (a test's is short) */
+    WorldLink(Vertx cluster, EventBus edgeBus, SessionRegistry sessions, String nodeId, Duration firstRetry) {
+        this.firstRetry = firstRetry;
         this.cluster = cluster;
         this.clusterContext = cluster.getOrCreateContext();
         this.edgeBus = edgeBus;
@@ -68,19 +84,48 @@ public final class WorldLink {
                 .recover(failure -> Future.succeededFuture(unavailable(command, failure)));
     }
 
+    /** The session has entered; its leave, if it comes, waits for the world's answer to this. */
     void enter(Session session) {
-        notifyWorld(EdgeAddresses.GAME_ENTER, session);
-    }
-
-    void leave(Session session) {
-        notifyWorld(EdgeAddresses.GAME_LEAVE, session);
-    }
-
-    private void notifyWorld(String address, Session session) {
         JsonObject ref = session.ref(nodeId).toJson();
-        onCluster(() -> cluster.eventBus().request(address, ref))
-                .onFailure(e -> log.warn("The world did not take {} of player '{}' (session {}): {}",
-                        address, session.player().map(p -> p.name()).orElse("?"), session.id(), e.getMessage()));
+        Future<Void> answered = onCluster(() -> cluster.eventBus().request(EdgeAddresses.GAME_ENTER, ref))
+                .<Void>mapEmpty()
+                .onFailure(e -> log.warn("The world did not take the enter of player '{}' (session {}): {}",
+                        name(session), session.id(), e.getMessage()))
+                .otherwiseEmpty();
+        entering.put(session.id(), answered);
+        answered.onComplete(v -> entering.remove(session.id(), answered));
+    }
+
+    /**
+     * The session's connection closed. Sent once the world has answered its enter (on several
+     * game nodes the two could otherwise cross), and again until the world takes it, with a
+     * growing pause, at most {@value #LEAVE_ATTEMPTS} times: a leave that is lost leaves the
+     * player in the world for as long as this gateway lives.
+     */
+    void leave(Session session) {
+        JsonObject ref = session.ref(nodeId).toJson();
+        entering.getOrDefault(session.id(), Future.succeededFuture())
+                .onComplete(v -> sendLeave(session, ref, 1, firstRetry));
+    }
+
+    private void sendLeave(Session session, JsonObject ref, int attempt, Duration pause) {
+        onCluster(() -> cluster.eventBus().request(EdgeAddresses.GAME_LEAVE, ref)).onFailure(e -> {
+            if (e instanceof ReplyException reply && reply.failureType() == ReplyFailure.RECIPIENT_FAILURE && reply.failureCode() == 400) {
+                log.warn("The world refused the leave of player '{}' (session {}): {}", name(session), session.id(), e.getMessage());
+            } else if (attempt >= LEAVE_ATTEMPTS) {
+                log.error("The world did not take the leave of player '{}' (session {}) in {} attempts; it stays in the world until this gateway leaves the cluster: {}",
+                        name(session), session.id(), attempt, e.getMessage());
+            } else {
+                log.warn("The world did not take the leave of player '{}' (session {}), attempt {}; again in {} ms: {}",
+                        name(session), session.id(), attempt, pause.toMillis(), e.getMessage());
+                Duration next = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
+                cluster.setTimer(pause.toMillis(), t -> sendLeave(session, ref, attempt + 1, next));
+            }
+        });
+    }
+
+    private static String name(Session session) {
+        return session.player().map(p -> p.name()).orElse("?");
     }
 
     /** Stamps each copy with the session's next sequence number. */
