@@ -73,7 +73,7 @@ public final class CharacterEntity implements Character {
                     session.gatewayNode(), sessions.size() > 1 ? "; already connected" : "");
         }
         services.fanOut().push(List.of(session), GameEvents.room(view));
-        self.setState(Memberships.connected(self, services, next, session));
+        self.setState(Memberships.connected(self, services, next, session, state.name() == null));
         return Future.succeededFuture(true);
     }
 

@@ -27,14 +27,16 @@ final class Memberships {
 
     /**
      * A session has connected: it is shown each channel's recent lines, as on joining.
+     * @param firstTime a new player: their channels (those everyone starts in) count them as a new member
      * @return the state with the lobby forgotten if the lobby no longer has them
      */
     static CharacterState connected(EntityContext<CharacterState> self, GameServices services, CharacterState state,
-                                    SessionRef session) {
+                                    SessionRef session, boolean firstTime) {
         List<SessionRef> live = state.liveSessions(services.liveSessions());
         for (String name : state.channels()) {
             try {
-                List<ChatLine> history = self.ref(Channel.class, name).join(state.name(), live).await();
+                Channel channel = self.ref(Channel.class, name);
+                List<ChatLine> history = (firstTime ? channel.join(state.name(), live) : channel.connected(state.name(), live)).await();
                 services.fanOut().push(List.of(session), SocialEvents.channelHistory(name, history));
             } catch (RuntimeException e) {
                 log.warn("Channel {} was not told that player {} connected: {}", name, state.name(), e.toString());

@@ -7,40 +7,75 @@ import dev.hearth.runtime.edge.SessionRef;
 import dev.hearth.runtime.entity.EntityContext;
 import dev.hearth.runtime.entity.EntityType;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
+/**
+ * Holds who is online in the channel, not everyone who ever joined: the characters' own
+ * {@code channels} lists say who the members are, and tell the channel when a member's
+ * sessions change. So its state, rewritten on every line and every coming and going, is
+ * as big as the channel's online crowd and its history, however many players have joined
+ * it since the world began.
+ */
 public final class ChannelEntity implements Channel {
     private static final Logger log = LoggerFactory.getLogger(ChannelEntity.class);
     /** How many recent lines a channel keeps, and shows to a player who joins. */
     public static final int HISTORY_LINES = 20;
 
-    /** @param history the last {@value #HISTORY_LINES} lines, oldest first */
-    public record State(Audience members, List<ChatLine> history) {
+    /**
+     * @param online  the members connected now, with their sessions; a member without any is not here
+     * @param members how many players are members, online or not (for the channel list)
+     * @param history the last {@value #HISTORY_LINES} lines, oldest first
+     */
+    public record State(Audience online, int members, List<ChatLine> history) {
         public State {
-            members = members == null ? Audience.none() : members;
+            online = online == null ? Audience.none() : online;
+            members = Math.max(0, members);
             history = history == null ? List.of() : List.copyOf(history);
         }
 
-        State withMembers(Audience next) {
-            return new State(next, history);
+        State withOnline(Audience next) {
+            return new State(next, members, history);
+        }
+
+        State withMembers(int next) {
+            return new State(online, next, history);
         }
 
         State withLine(ChatLine line) {
             List<ChatLine> next = new ArrayList<>(history);
             next.add(line);
             if (next.size() > HISTORY_LINES) next.subList(0, next.size() - HISTORY_LINES).clear();
-            return new State(members, next);
+            return new State(online, members, next);
         }
     }
 
     public static EntityType<Channel, State> type(GameServices services) {
         return EntityType.of(Channel.class, State.class, self -> new ChannelEntity(self, services))
-                .initialState(() -> new State(Audience.none(), List.of()));
+                .initialState(() -> new State(Audience.none(), 0, List.of()))
+                // v1 kept every member ever, {"members": Audience, "history": [...]}
+                .schema(2, ChannelEntity::fromEveryMemberEver);
+    }
+
+    /** v1 to v2: the members with sessions stay online, the others are counted. */
+    static JsonObject fromEveryMemberEver(JsonObject v1) {
+        JsonObject everyone = Optional.ofNullable(v1.getJsonObject("members"))
+                .map(m -> m.getJsonObject("sessionsByPlayer")).orElse(new JsonObject());
+        JsonObject online = new JsonObject();
+        everyone.forEach(e -> {
+            if (e.getValue() instanceof JsonArray sessions && !sessions.isEmpty()) online.put(e.getKey(), sessions);
+        });
+        return new JsonObject()
+                .put("online", new JsonObject().put("sessionsByPlayer", online))
+                .put("members", everyone.size())
+                .put("history", v1.getValue("history", new JsonArray()));
     }
 
     private final EntityContext<State> self;
@@ -54,31 +89,36 @@ public final class ChannelEntity implements Channel {
     @Override
     public Future<List<ChatLine>> join(String player, List<SessionRef> sessions) {
         State state = self.state();
-        if (state.members().contains(player)) {
-            present(player, sessions);
-        } else {
-            self.setState(state.withMembers(state.members().with(player, sessions)));
-            log.info("Player {} joined channel {}", player, self.key());
-        }
+        self.setState(state.withMembers(state.members() + 1).withOnline(placed(state.online(), player, sessions)));
+        log.info("Player {} joined channel {}", player, self.key());
+        return Future.succeededFuture(state.history());
+    }
+
+    @Override
+    public Future<List<ChatLine>> connected(String player, List<SessionRef> sessions) {
+        State state = self.state();
+        Predicate<SessionRef> live = services.liveSessions();
+        // Members whose every session is on a gateway that is gone (every node restarted) are dropped here.
+        Audience next = placed(withoutGhosts(state.online(), live), player, sessions);
+        if (!next.equals(state.online())) self.setState(state.withOnline(next));
         return Future.succeededFuture(state.history());
     }
 
     @Override
     public Future<Boolean> leave(String player) {
         State state = self.state();
-        if (!state.members().contains(player)) return Future.succeededFuture(false);
-        self.setState(state.withMembers(state.members().without(player)));
+        self.setState(state.withMembers(state.members() - 1).withOnline(state.online().without(player)));
         log.info("Player {} left channel {}", player, self.key());
-        return Future.succeededFuture(true);
+        return Future.succeededFuture(state.online().contains(player));
     }
 
     @Override
     public Future<Optional<ChatLine>> say(SessionRef from, String text) {
         State state = self.state();
-        if (!state.members().contains(from.player())) return Future.succeededFuture(Optional.empty());
+        if (!state.online().contains(from.player())) return Future.succeededFuture(Optional.empty());
         ChatLine line = new ChatLine(from.player(), text, services.clock().instant());
         self.setState(state.withLine(line));
-        List<SessionRef> others = state.members().sessionsExcept(from, services.liveSessions());
+        List<SessionRef> others = state.online().sessionsExcept(from, services.liveSessions());
         services.fanOut().push(others, SocialEvents.chat(self.key(), line));
         log.debug("Player {} said on channel {} to {} sessions", from.player(), self.key(), others.size());
         return Future.succeededFuture(Optional.of(line));
@@ -87,14 +127,28 @@ public final class ChannelEntity implements Channel {
     @Override
     public Future<Void> present(String player, List<SessionRef> sessions) {
         State state = self.state();
-        Audience next = state.members().refreshed(player, sessions);
-        if (next != state.members()) self.setState(state.withMembers(next));
+        Audience next = placed(state.online(), player, sessions);
+        if (!next.equals(state.online())) self.setState(state.withOnline(next));
         return Future.succeededFuture();
     }
 
     @Override
     public Future<ChannelInfo> info() {
-        Audience members = self.state().members();
-        return Future.succeededFuture(new ChannelInfo(self.key(), members.size(), members.online(services.liveSessions())));
+        State state = self.state();
+        return Future.succeededFuture(new ChannelInfo(self.key(), state.members(), state.online().online(services.liveSessions())));
+    }
+
+    /** With the player's sessions now; without the player when none of them is live. */
+    private Audience placed(Audience online, String player, List<SessionRef> sessions) {
+        if (sessions.stream().noneMatch(services.liveSessions())) return online.without(player);
+        return online.contains(player) ? online.refreshed(player, sessions) : online.with(player, sessions);
+    }
+
+    private static Audience withoutGhosts(Audience online, Predicate<SessionRef> live) {
+        Audience next = online;
+        for (String player : online.players()) {
+            if (online.sessionsByPlayer().get(player).stream().noneMatch(live)) next = next.without(player);
+        }
+        return next;
     }
 }

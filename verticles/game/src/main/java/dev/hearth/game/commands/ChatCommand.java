@@ -96,15 +96,17 @@ public final class ChatCommand implements Command<ChatCommand.Chat> {
         Optional<ChatLine> line = ch.say(from, text).await();
         if (line.isEmpty()) {
             // The channel lost them (its state and the character's disagree): put them back, then speak.
-            log.warn("Channel {} did not know its member {}; joining them again", channel, context.player());
-            ch.join(context.player(), liveSessions(context)).await();
+            log.warn("Channel {} did not have its member {} online; telling it again", channel, context.player());
+            ch.connected(context.player(), liveSessions(context)).await();
             line = ch.say(from, text).await();
         }
         return Outcomes.done(SocialEvents.chat(channel, line.orElseThrow()));
     }
 
     private static Future<CommandOutcome> join(ChannelCatalog.Listed channel, boolean member, CommandContext context) {
-        List<ChatLine> history = context.entities().ref(Channel.class, channel.name()).join(context.player(), liveSessions(context)).await();
+        Channel ch = context.entities().ref(Channel.class, channel.name());
+        List<ChatLine> history = (member ? ch.connected(context.player(), liveSessions(context))
+                : ch.join(context.player(), liveSessions(context))).await();
         if (!member) {
             List<String> channels = new ArrayList<>(context.state().channels());
             channels.add(channel.name());

@@ -1,12 +1,18 @@
 package dev.hearth.game.chat;
 
+import dev.hearth.game.delivery.Audience;
 import dev.hearth.game.testing.PlayKit;
 import dev.hearth.runtime.edge.SessionRef;
+import dev.hearth.runtime.entity.codec.EntityCodec;
+import dev.hearth.runtime.entity.codec.FakeRefBinder;
+import dev.hearth.runtime.entity.codec.JsonEntityCodec;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
@@ -67,8 +73,7 @@ class ChannelEntityTest {
         play.kit().await(ooc.join("Alice", List.of(alice)));
         play.kit().await(ooc.join("Bob", List.of(bob)));
 
-        assertThat(play.kit().await(ooc.leave("Bob"))).isTrue();
-        assertThat(play.kit().await(ooc.leave("Bob"))).as("leaving twice").isFalse();
+        assertThat(play.kit().await(ooc.leave("Bob"))).as("was online").isTrue();
         assertThat(play.kit().await(ooc.say(bob, "hello?"))).isEqualTo(Optional.empty());
         play.kit().await(ooc.say(alice, "bye bob"));
 
@@ -92,5 +97,67 @@ class ChannelEntityTest {
         play.kit().await(ooc.say(alice, "welcome back"));
         assertThat(play.pushed(bob, "chat")).isEmpty();
         assertThat(play.pushed(bobAgain, "chat")).extracting(e -> e.getString("text")).containsExactly("welcome back");
+    }
+
+    @Test
+    void theChannelKeepsOnlyItsOnlineMembersAndCountsTheRest() {
+        SessionRef alice = play.session("Alice");
+        play.kit().await(ooc.join("Alice", List.of(alice)));
+        for (int i = 0; i < 30; i++) {
+            SessionRef passing = play.session("Player" + i);
+            play.kit().await(ooc.join("Player" + i, List.of(passing)));
+            play.kit().await(ooc.present("Player" + i, List.of()));
+        }
+
+        ChannelEntity.State state = play.channel("ooc");
+        assertThat(state.online().players()).containsExactly("Alice");
+        assertThat(state.members()).isEqualTo(31);
+        assertThat(play.kit().await(ooc.info())).isEqualTo(new ChannelInfo("ooc", 31, 1));
+    }
+
+    @Test
+    void aMemberWhoConnectsAgainIsHeardAgainWithoutBeingCountedTwice() {
+        SessionRef bob = play.session("Bob");
+        play.kit().await(ooc.join("Bob", List.of(bob)));
+        play.kit().await(ooc.present("Bob", List.of()));
+        play.kit().await(ooc.say(play.session("Alice"), "nobody is online"));
+
+        SessionRef bobAgain = play.session("Bob");
+        play.kit().await(ooc.connected("Bob", List.of(bobAgain)));
+
+        assertThat(play.channel("ooc").online().sessionsByPlayer()).containsExactly(Map.entry("Bob", List.of(bobAgain)));
+        assertThat(play.kit().await(ooc.info())).isEqualTo(new ChannelInfo("ooc", 1, 1));
+    }
+
+    @Test
+    void playersWhoComeAndGoLeaveNothingOfTheirSessionsInTheirChannels() {
+        SessionRef alice = play.connect("Alice");
+        for (int i = 0; i < 5; i++) {
+            play.disconnect(play.connect("Passer" + i));
+        }
+        play.disconnect(play.connect("Alice"));
+
+        for (String channel : List.of("ooc", "newbie")) {
+            ChannelEntity.State state = play.channel(channel);
+            assertThat(state.online().sessionsByPlayer()).as(channel).containsExactly(Map.entry("Alice", List.of(alice)));
+            assertThat(state.members()).as(channel).isEqualTo(6);
+        }
+    }
+
+    /** The state as v1 saved it. */
+    record EveryMemberEver(Audience members, List<ChatLine> history) {
+    }
+
+    @Test
+    void aChannelSavedWithEveryMemberEverKeepsThoseOnlineAndCountsThemAll() {
+        EntityCodec codec = new JsonEntityCodec(new FakeRefBinder());
+        SessionRef alice = play.session("Alice");
+        ChatLine hi = new ChatLine("Bob", "hi", Instant.parse("2024-01-01T00:00:00Z"));
+        String v1 = codec.encodeState(new EveryMemberEver(
+                Audience.none().with("Alice", List.of(alice)).with("Bob", List.of()).with("Carol", List.of()), List.of(hi)));
+
+        ChannelEntity.State v2 = codec.decodeState(ChannelEntity.fromEveryMemberEver(new JsonObject(v1)).encode(), ChannelEntity.State.class);
+
+        assertThat(v2).isEqualTo(new ChannelEntity.State(Audience.none().with("Alice", List.of(alice)), 3, List.of(hi)));
     }
 }

@@ -66,7 +66,7 @@ class PlayMessagesRoundTripTest {
 
     @Test
     void statesRoundTripAsStored() {
-        assertStateRoundTrips(new ChannelEntity.State(PLAYERS, List.of(new ChatLine("Alice", "hello", AT))));
+        assertStateRoundTrips(new ChannelEntity.State(PLAYERS, 7, List.of(new ChatLine("Alice", "hello", AT))));
         assertStateRoundTrips(new LobbyEntity.State(PLAYERS, AT, null, 2, 11));
         assertStateRoundTrips(new LobbyBoardEntity.State(Map.of("arena", COUNTING)));
         assertStateRoundTrips(new MatchEntity.State("arena", PLAYERS, Map.of("2", 1, "5", 2), Map.of("Alice", 3, "Bob", 0),

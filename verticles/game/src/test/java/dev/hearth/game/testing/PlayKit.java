@@ -1,6 +1,7 @@
 package dev.hearth.game.testing;
 
 import dev.hearth.game.chat.ChannelCatalog;
+import dev.hearth.game.chat.ChannelEntity;
 import dev.hearth.game.leaderboard.InMemoryLeaderboard;
 import dev.hearth.game.leaderboard.Leaderboard;
 import dev.hearth.game.leaderboard.MatchResult;
@@ -55,6 +56,11 @@ public final class PlayKit implements AutoCloseable {
 
     public EntityTestKit kit() {
         return world.kit();
+    }
+
+    /** The channel's committed state; null for one that never changed. */
+    public ChannelEntity.State channel(String name) {
+        return world.channel(name);
     }
 
     public FakeGateway gateway() {

@@ -6,6 +6,8 @@ import dev.hearth.game.GameSettings;
 import dev.hearth.game.GameVerticle;
 import dev.hearth.game.character.Character;
 import dev.hearth.game.character.CharacterState;
+import dev.hearth.game.chat.Channel;
+import dev.hearth.game.chat.ChannelEntity;
 import dev.hearth.game.delivery.FanOut;
 import dev.hearth.game.npc.Npc;
 import dev.hearth.game.npc.NpcEntity;
@@ -226,6 +228,11 @@ public final class TestWorld implements AutoCloseable {
     /** Null for a room that never changed. */
     public RoomState room(String roomId) {
         return kit().state(type(Room.class, RoomState.class), roomId);
+    }
+
+    /** Null for a channel that never changed. */
+    public ChannelEntity.State channel(String name) {
+        return kit().state(type(Channel.class, ChannelEntity.State.class), name);
     }
 
     public NpcEntity.State npc(String id) {
