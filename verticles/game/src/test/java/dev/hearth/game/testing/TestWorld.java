@@ -59,7 +59,8 @@ public final class TestWorld implements AutoCloseable {
     private final Vertx vertx = Vertx.vertx();
     private final LiveSettings settings = new LiveSettings().register(GameSettings.all());
     private final Set<String> liveGateways = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger commandIds = new AtomicInteger();
+    /** Shared by every world in the JVM: a world on the database of one before it must not reuse a command id on a session. */
+    private static final AtomicInteger commandIds = new AtomicInteger();
     private final GameServices services;
     private final List<EntityType<?, ?>> types;
     /** Null when the entities run on a database. */
