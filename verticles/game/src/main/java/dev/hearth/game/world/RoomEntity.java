@@ -13,6 +13,7 @@ import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -26,6 +27,7 @@ import java.util.function.Predicate;
  */
 public final class RoomEntity implements Room {
     private static final Logger log = LoggerFactory.getLogger(RoomEntity.class);
+    static final Duration WRITE_BEHIND = Duration.ofMillis(200);
 
     private final EntityContext<RoomState> self;
     private final GameServices services;
@@ -37,7 +39,11 @@ public final class RoomEntity implements Room {
 
     public static EntityType<Room, RoomState> type(GameServices services) {
         return EntityType.of(Room.class, RoomState.class, self -> new RoomEntity(self, services))
-                .initialState(RoomState::untouched);
+                .initialState(RoomState::untouched)
+                // Who is here is cheap to lose (a crash loses at most 200 ms of comings and goings, and
+                // players come back through their characters). Items are not: a take sends a transfer
+                // and a drop arrives as one, and both still wait for their commit (docs/entities.md).
+                .writeBehind(WRITE_BEHIND);
     }
 
     @Override
