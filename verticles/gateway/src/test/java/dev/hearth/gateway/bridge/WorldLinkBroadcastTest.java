@@ -6,25 +6,22 @@ import dev.hearth.gateway.sessions.SessionRegistry;
 import dev.hearth.runtime.edge.Delivery;
 import dev.hearth.runtime.edge.EdgeAddresses;
 import dev.hearth.runtime.testing.Await;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
+import static dev.hearth.gateway.bridge.Sockets.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -59,7 +56,7 @@ class WorldLinkBroadcastTest {
     void every_session_in_the_world_gets_the_broadcast_with_its_own_next_seq() {
         Session alice = inWorld("Alice");
         Session bob = inWorld("Bob");
-        Session anonymous = listening(sessions.open(socket()));
+        Session anonymous = listening(sessions.open(Sockets.unused()));
         vertx.eventBus().send(EdgeAddresses.gateway(NODE), new Delivery(List.of(alice.address()), said()).toJson());
         awaitReceived(alice, 1);
 
@@ -90,7 +87,7 @@ class WorldLinkBroadcastTest {
     }
 
     private Session inWorld(String player) {
-        Session session = listening(sessions.open(socket()));
+        Session session = listening(sessions.open(Sockets.unused()));
         session.bind(new PlayerIdentity(player.length(), player));
         session.enterWorld();
         return session;
@@ -106,24 +103,5 @@ class WorldLinkBroadcastTest {
     private void awaitReceived(Session session, int count) {
         Await.within(Duration.ofSeconds(5), session.address() + " receives " + count,
                 () -> received.get(session.address()).size() >= count);
-    }
-
-    /** A socket that is never written to: the link sends on the bus, not on sockets. */
-    private static SockJSSocket socket() {
-        return (SockJSSocket) Proxy.newProxyInstance(SockJSSocket.class.getClassLoader(), new Class<?>[]{SockJSSocket.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "equals" -> proxy == args[0];
-                    case "toString" -> "socket";
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
-    }
-
-    private static <T> T await(Future<T> future) {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 }

@@ -6,25 +6,22 @@ import dev.hearth.gateway.sessions.SessionRegistry;
 import dev.hearth.runtime.edge.EdgeAddresses;
 import dev.hearth.runtime.edge.SessionRef;
 import dev.hearth.runtime.testing.Await;
-import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static dev.hearth.gateway.bridge.Sockets.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -142,7 +139,7 @@ class WorldLinkLeaveTest {
     }
 
     private Session inWorld(String player) {
-        Session session = sessions.open(socket());
+        Session session = sessions.open(Sockets.unused());
         session.bind(new PlayerIdentity(player.length(), player));
         session.enterWorld();
         return session;
@@ -153,25 +150,6 @@ class WorldLinkLeaveTest {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
-    /** A socket that is never written to. */
-    private static SockJSSocket socket() {
-        return (SockJSSocket) Proxy.newProxyInstance(SockJSSocket.class.getClassLoader(), new Class<?>[]{SockJSSocket.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "equals" -> proxy == args[0];
-                    case "toString" -> "socket";
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
-    }
-
-    private static <T> T await(Future<T> future) {
-        try {
-            return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
             throw new AssertionError(e);
         }
     }
