@@ -1,0 +1,119 @@
+package dev.hearth.loadtest;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.WebSocketClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
+
+/**
+ * One run, start to end: seed the accounts, ask the server what it has, start the bots
+ * over the event loops, print progress each second, stop them after the duration, and
+ * write the result. Blocking: for {@link Bots#main} and tests, never an event loop.
+ */
+public final class LoadRun {
+    private static final Logger log = LoggerFactory.getLogger(LoadRun.class);
+    private static final long SETUP_SECONDS = 60;
+
+    private LoadRun() {
+    }
+
+    /** Runs with these command-line arguments (see {@link BotOptions#USAGE}); the result is also written to {@code --json}. */
+    public static Summary run(List<String> args, PrintStream out) throws InterruptedException {
+        return run(BotOptions.parse(args.toArray(String[]::new), System.getenv()), out, System.console() != null);
+    }
+
+    static Summary run(BotOptions options, PrintStream out, boolean terminal) throws InterruptedException {
+        int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
+        try {
+            List<String> names = IntStream.range(0, options.players()).mapToObj(options::botName).toList();
+            int seeded = await(BotAccounts.seed(vertx, options.database(), names), SETUP_SECONDS,
+                    "Could not seed the bot accounts in " + BotAccounts.redacted(options.database()));
+            log.info("Seeded {} bot accounts ({} to {}) with the cheap test hash", seeded, names.getFirst(), names.getLast());
+
+            ServerFacts server = await(askServer(vertx, options), SETUP_SECONDS, "Could not play on " + options.gateway() + " as " + names.getFirst());
+            Mix mix = server.commands().isEmpty() ? options.mix() : options.mix().onlyCommands(server.commands());
+            log.info("The server lists {} commands; the bots play {}", server.commands().size(), mix.describe());
+
+            RunStats stats = new RunStats();
+            Bot.Run run = new Bot.Run(options, stats, server, mix);
+            Progress progress = new Progress(stats, options.players(), out, terminal);
+            Instant startedAt = Instant.now();
+            long start = System.nanoTime();
+            List<String> groups = new ArrayList<>();
+            int slots = Math.ceilDiv(options.logins(), loops);
+            for (int loop = 0; loop < loops; loop++) {
+                int group = loop;
+                List<Integer> indexes = IntStream.range(0, options.players()).filter(i -> i % loops == group).boxed().toList();
+                if (indexes.isEmpty()) continue;
+                groups.add(await(vertx.deployVerticle(new BotGroup(run, indexes, slots), new DeploymentOptions()), SETUP_SECONDS, "Could not start the bots"));
+            }
+            long ticker = vertx.setPeriodic(1000, id -> progress.tick());
+            await(vertx.timer(options.durationSeconds(), TimeUnit.SECONDS), options.durationSeconds() + SETUP_SECONDS, "The run's clock failed");
+            long stop = System.nanoTime();
+            vertx.cancelTimer(ticker);
+            progress.finish();
+            out.println("Stopping the bots...");
+            for (String group : groups) {
+                await(vertx.undeploy(group), SETUP_SECONDS, "Stopping the bots failed");
+            }
+            Summary summary = new Summary(options, mix, server, stats, (stop - start) / 1e9, startedAt, progress.toJson());
+            write(options.json(), summary);
+            return summary;
+        } finally {
+            try {
+                vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                log.warn("Vert.x did not close cleanly: {}", e.toString());
+            }
+        }
+    }
+
+    /** One bot logs in on a socket of its own and asks for help and lobbies. */
+    private static Future<ServerFacts> askServer(Vertx vertx, BotOptions options) {
+        HttpClient http = vertx.createHttpClient();
+        WebSocketClient sockets = vertx.createWebSocketClient();
+        Login login = new Login(vertx, http, options.gateway(), Bot.ENTER_TIMEOUT_MILLIS);
+        return login.token(options.botName(0), BotAccounts.PASSWORD)
+                .compose(token -> ServerFacts.ask(vertx, sockets, options.gateway(), token, Bot.ENTER_TIMEOUT_MILLIS))
+                .eventually(() -> Future.join(http.close(), sockets.close()));
+    }
+
+    private static void write(Path json, Summary summary) {
+        try {
+            Path parent = json.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            Files.writeString(json, summary.toJson().encodePrettily() + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the result to " + json, e);
+        }
+    }
+
+    private static <T> T await(Future<T> future, long seconds, String failure) throws InterruptedException {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(failure + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException(failure + ": no answer in time", e);
+        }
+    }
+
+}
