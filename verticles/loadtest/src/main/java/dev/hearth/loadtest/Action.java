@@ -11,143 +11,64 @@ import java.util.random.RandomGenerator;
  * take, nothing carried, no match on) offers no line, and the bot picks another.
  */
 enum Action {
-    LOOK("look") {
-        @Override
-        Optional<String> line(BotView view, RandomGenerator random) {
-            return Optional.of("look");
-        }
-    },
-    GO("go") {
-        @Override
-        Optional<String> line(BotView view, RandomGenerator random) {
-            if (view.inMatch()) return Optional.empty(); // go is refused in a match
-            return pick(view.exits(), random).map(exit -> "go " + exit);
-        }
-    },
-    SAY("say") {
-        @Override
-        Optional<String> line(BotView view, RandomGenerator random) {
-            return Optional.of("say " + phrase(random));
-        }
-    },
-    EMOTE("emote") {
-        @Override
-        Optional<String> line(BotView view, RandomGenerator random) {
-            return pick(GESTURES, random).map(gesture -> "emote " + gesture);
-        }
-    },
-    TELL("tell") {
-        @Override
-        Optional<String> line(BotView view, RandomGenerator random) {
-            return pick(view.others(), random).map(other -> "tell " + other + " " + phrase(random));
-        }
-    },
-    WHO("who") {
-        @Override
-        Optional<String> line(BotView view, RandomGenerator random) {
-            return Optional.of("who");
-        }
-    },
-    INVENTORY("inventory") {
-        @Override
-        Optional<String> line(BotView view, RandomGenerator random) {
-            return Optional.of("inventory");
-        }
-    },
-    GET("get") {
-        @Override
-        Optional<String> line(BotView view, RandomGenerator random) {
-            if (view.inMatch()) return Optional.empty(); // the range's "items" are barrels
-            return pick(view.floor(), random).map(item -> "get " + item);
-        }
-    },
-    DROP("drop") {
-        @Override
-        Optional<String> line(BotView view, RandomGenerator random) {
-            if (view.inMatch()) return Optional.empty();
-            return pick(view.carried(), random).map(item -> "drop " + item);
-        }
-    },
-    GIVE("give") {
-        @Override
-        Optional<String> line(BotView view, RandomGenerator random) {
-            if (view.inMatch() || view.others().isEmpty()) return Optional.empty();
-            return pick(view.carried(), random).flatMap(item -> pick(view.others(), random).map(other -> "give " + item + " to " + other));
-        }
-    },
-    CHAT("chat") {
-        @Override
-        Optional<String> line(BotView view, RandomGenerator random) {
-            // Every player starts in ooc and newbie, and bots never leave them.
-            return pick(CHANNEL_NAMES, random).map(channel -> "chat " + channel + " " + phrase(random));
-        }
-    },
-    CHANNELS("channels") {
-        @Override
-        Optional<String> line(BotView view, RandomGenerator random) {
-            return Optional.of("channels");
-        }
-    },
-    LOBBIES("lobbies") {
-        @Override
-        Optional<String> line(BotView view, RandomGenerator random) {
-            return Optional.of("lobbies");
-        }
-    },
-    JOIN("join") {
-        @Override
-        Optional<String> line(BotView view, RandomGenerator random) {
-            if (view.inMatch() || view.inLobby()) return Optional.empty();
-            List<String> open = view.lobbies().stream().filter(BotView.LobbySeen::open).map(BotView.LobbySeen::name).toList();
-            return pick(open, random).map(lobby -> "join " + lobby);
-        }
-    },
-    LEAVE("leave") {
-        @Override
-        Optional<String> line(BotView view, RandomGenerator random) {
-            return view.inMatch() || view.inLobby() ? Optional.of("leave") : Optional.empty();
-        }
-    },
-    SHOOT("shoot") {
-        @Override
-        Optional<String> line(BotView view, RandomGenerator random) {
-            if (!view.inMatch()) return Optional.empty();
-            return pick(view.standing(), random).map(barrel -> "shoot " + barrel);
-        }
-    },
-    SCORE("score") {
-        @Override
-        Optional<String> line(BotView view, RandomGenerator random) {
-            return Optional.of("score");
-        }
-    },
-    TOP("top") {
-        @Override
-        Optional<String> line(BotView view, RandomGenerator random) {
-            return Optional.of("top");
-        }
-    },
-    HELP("help") {
-        @Override
-        Optional<String> line(BotView view, RandomGenerator random) {
-            return Optional.of("help");
-        }
-    };
+    LOOK("look"),
+    // go is refused in a match
+    GO("go", (view, random) -> view.inMatch() ? Optional.empty() : pick(view.exits(), random).map(exit -> "go " + exit)),
+    SAY("say", (view, random) -> Optional.of("say " + phrase(random))),
+    EMOTE("emote", (view, random) -> pick(Words.GESTURES, random).map(gesture -> "emote " + gesture)),
+    TELL("tell", (view, random) -> pick(view.others(), random).map(other -> "tell " + other + " " + phrase(random))),
+    WHO("who"),
+    INVENTORY("inventory"),
+    // The range's "items" are barrels.
+    GET("get", (view, random) -> view.inMatch() ? Optional.empty() : pick(view.floor(), random).map(item -> "get " + item)),
+    DROP("drop", (view, random) -> view.inMatch() ? Optional.empty() : pick(view.carried(), random).map(item -> "drop " + item)),
+    GIVE("give", (view, random) -> view.inMatch() ? Optional.empty()
+            : pick(view.carried(), random).flatMap(item -> pick(view.others(), random).map(other -> "give " + item + " to " + other))),
+    // Every player starts in ooc and newbie, and bots never leave them.
+    CHAT("chat", (view, random) -> pick(Words.CHANNELS, random).map(channel -> "chat " + channel + " " + phrase(random))),
+    CHANNELS("channels"),
+    LOBBIES("lobbies"),
+    JOIN("join", (view, random) -> view.inMatch() || view.inLobby() ? Optional.empty()
+            : pick(view.lobbies().stream().filter(BotView.LobbySeen::open).map(BotView.LobbySeen::name).toList(), random)
+                    .map(lobby -> "join " + lobby)),
+    LEAVE("leave", (view, random) -> view.inMatch() || view.inLobby() ? Optional.of("leave") : Optional.empty()),
+    SHOOT("shoot", (view, random) -> view.inMatch() ? pick(view.standing(), random).map(barrel -> "shoot " + barrel) : Optional.empty()),
+    SCORE("score"),
+    TOP("top"),
+    HELP("help");
 
-    private static final List<String> CHANNEL_NAMES = List.of("ooc", "newbie");
-    private static final List<String> GESTURES = List.of("waves.", "nods.", "stretches.", "looks around.", "hums a tune.");
-    private static final List<String> PHRASES = List.of("Hello there!", "Anyone seen the cat?", "Lovely weather today.",
-            "Which way to the woods?", "Fancy a match in the arena?", "The bread here is excellent.");
+    /** How an action words itself, given what the bot has seen; empty when it makes no sense now. */
+    @FunctionalInterface
+    interface Line {
+        Optional<String> line(BotView view, RandomGenerator random);
+    }
+
+    /** What bots say and do: a class of its own, so the constants above may use it. */
+    private static final class Words {
+        static final List<String> CHANNELS = List.of("ooc", "newbie");
+        static final List<String> GESTURES = List.of("waves.", "nods.", "stretches.", "looks around.", "hums a tune.");
+        static final List<String> PHRASES = List.of("Hello there!", "Anyone seen the cat?", "Lovely weather today.",
+                "Which way to the woods?", "Fancy a match in the arena?", "The bread here is excellent.");
+    }
 
     /** The command word, as {@code help} lists it. */
     final String command;
+    private final Line line;
 
+    /** A command that needs no argument and always makes sense: its line is its word. */
     Action(String command) {
+        this(command, (view, random) -> Optional.of(command));
+    }
+
+    Action(String command, Line line) {
         this.command = command;
+        this.line = line;
     }
 
     /** The line to send now, or empty when this action makes no sense in what the bot has seen. */
-    abstract Optional<String> line(BotView view, RandomGenerator random);
+    Optional<String> line(BotView view, RandomGenerator random) {
+        return line.line(view, random);
+    }
 
     /** The action a mix names: its command word, in any case. */
     static Optional<Action> named(String name) {
@@ -159,7 +80,7 @@ enum Action {
     }
 
     private static String phrase(RandomGenerator random) {
-        return PHRASES.get(random.nextInt(PHRASES.size()));
+        return Words.PHRASES.get(random.nextInt(Words.PHRASES.size()));
     }
 
     private static <T> Optional<T> pick(List<T> choices, RandomGenerator random) {

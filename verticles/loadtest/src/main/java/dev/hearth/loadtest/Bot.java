@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.Optional;
@@ -170,9 +169,7 @@ final class Bot {
         if (reply.getBoolean("ok", false)) {
             stats.ok.increment();
             stats.latency.record(micros);
-            for (Object event : reply.getJsonArray("events", new JsonArray())) {
-                if (event instanceof JsonObject e) view.observe(e);
-            }
+            BotView.objects(reply.getJsonArray("events")).forEach(view::observe);
             return;
         }
         JsonObject error = reply.getJsonObject("error", new JsonObject());

@@ -3,8 +3,8 @@ package dev.hearth.loadtest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What one bot knows of the world, from the events it is pushed and the events in its
@@ -54,10 +54,7 @@ final class BotView {
         roomId = room.getString("id", "");
         // The barrel range is on no map: its map is null, and its id is match-<id>.
         inMatch = roomId.startsWith("match-") || (room.containsKey("map") && room.getValue("map") == null);
-        exits = new ArrayList<>();
-        for (Object exit : room.getJsonArray("exits", new JsonArray())) {
-            if (exit instanceof JsonObject e && e.getString("name") != null) exits.add(e.getString("name"));
-        }
+        exits = objects(room.getJsonArray("exits")).stream().map(exit -> exit.getString("name")).filter(Objects::nonNull).toList();
         occupants = strings(room.getJsonArray("occupants")).stream().filter(name -> !name.equalsIgnoreCase(self)).toList();
         floor = ids(room.getJsonArray("items"));
         if (!inMatch) standing = List.of();
@@ -101,29 +98,24 @@ final class BotView {
     }
 
     static List<LobbySeen> lobbies(JsonArray array) {
-        List<LobbySeen> seen = new ArrayList<>();
-        for (Object entry : array == null ? new JsonArray() : array) {
-            if (entry instanceof JsonObject lobby && lobby.getString("name") != null) {
-                seen.add(new LobbySeen(lobby.getString("name"), strings(lobby.getJsonArray("players")),
-                        lobby.getInteger("max", Integer.MAX_VALUE), lobby.getString("state", "waiting")));
-            }
-        }
-        return List.copyOf(seen);
+        return objects(array).stream().filter(lobby -> lobby.getString("name") != null)
+                .map(lobby -> new LobbySeen(lobby.getString("name"), strings(lobby.getJsonArray("players")),
+                        lobby.getInteger("max", Integer.MAX_VALUE), lobby.getString("state", "waiting")))
+                .toList();
+    }
+
+    /** The objects in an array (none for a missing one), anything else in it skipped. */
+    static List<JsonObject> objects(JsonArray array) {
+        if (array == null) return List.of();
+        return array.stream().filter(JsonObject.class::isInstance).map(JsonObject.class::cast).toList();
     }
 
     private static List<String> ids(JsonArray items) {
-        List<String> ids = new ArrayList<>();
-        for (Object item : items == null ? new JsonArray() : items) {
-            if (item instanceof JsonObject i && i.getString("id") != null) ids.add(i.getString("id"));
-        }
-        return List.copyOf(ids);
+        return objects(items).stream().map(item -> item.getString("id")).filter(Objects::nonNull).toList();
     }
 
     private static List<String> strings(JsonArray array) {
-        List<String> strings = new ArrayList<>();
-        for (Object value : array == null ? new JsonArray() : array) {
-            if (value instanceof String s) strings.add(s);
-        }
-        return List.copyOf(strings);
+        if (array == null) return List.of();
+        return array.stream().filter(String.class::isInstance).map(String.class::cast).toList();
     }
 }

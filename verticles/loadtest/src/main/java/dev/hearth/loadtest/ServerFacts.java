@@ -3,7 +3,6 @@ package dev.hearth.loadtest;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.net.URI;
@@ -52,8 +51,7 @@ record ServerFacts(Set<String> commands, List<BotView.LobbySeen> lobbies) {
 
     private static List<JsonObject> events(JsonObject reply) {
         if (!reply.getBoolean("ok", false)) return List.of();
-        return reply.getJsonArray("events", new JsonArray()).stream()
-                .filter(JsonObject.class::isInstance).map(JsonObject.class::cast).toList();
+        return BotView.objects(reply.getJsonArray("events"));
     }
 
     private static Future<JsonObject> command(BridgeSocket socket, String line, long timeoutMillis) {
