@@ -36,6 +36,8 @@ final class Bot {
     private boolean entered;
     private boolean stopping;
     private boolean inFlight;
+    private boolean closing;
+    private long drainTimer = -1;
     private long nextTimer = -1;
     private long pingTimer = -1;
     private long lastSeq;
@@ -101,7 +103,7 @@ final class Bot {
         stopping = true;
         cancel(nextTimer);
         if (!inFlight) close();
-        else vertx.setTimer(DRAIN_MILLIS, id -> close());
+        else drainTimer = vertx.setTimer(DRAIN_MILLIS, id -> close());
         return finished.future();
     }
 
@@ -218,7 +220,11 @@ final class Bot {
         view.observe(event);
     }
 
+    /** Once: the first caller closes, and {@code finished} completes when the close has. */
     private void close() {
+        if (closing) return;
+        closing = true;
+        cancel(drainTimer);
         if (socket == null || socket.isClosed()) {
             finished.tryComplete();
             return;

@@ -1,6 +1,7 @@
 package dev.hearth.loadtest;
 
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -35,7 +36,7 @@ public final class Bots {
             System.err.print(BotOptions.USAGE);
             System.exit(1);
             return;
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | UncheckedIOException e) {
             System.err.println("Bots: " + e.getMessage());
             System.exit(1);
             return;

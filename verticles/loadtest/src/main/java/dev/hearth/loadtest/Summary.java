@@ -3,6 +3,7 @@ package dev.hearth.loadtest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ public final class Summary {
     }
 
     /** Where the result was written ({@code --json}). */
-    public java.nio.file.Path jsonFile() {
+    public Path jsonFile() {
         return options.json();
     }
 
@@ -58,6 +59,13 @@ public final class Summary {
     /** Commands answered ok or refused by the game (a refusal is an answer). */
     public long answered() {
         return stats.answered();
+    }
+
+    /** Commands sent, answered or not. */
+    public long sent() {
+        long sent = 0;
+        for (Action action : Action.values()) sent += stats.of(action).sent.sum();
+        return sent;
     }
 
     public double commandsPerSecond() {
@@ -125,17 +133,15 @@ public final class Summary {
             text.append(row.formatted(action.command, count(numbers.sent.sum()), count(numbers.ok.sum()), count(numbers.refused.sum()),
                     count(numbers.errors.sum()), ms(l.percentile(50)), ms(l.percentile(99)), ms(l.percentile(99.9)), ms(l.max())));
         }
-        long sent = 0;
         long ok = 0;
         long refused = 0;
         long failed = 0;
         for (Action action : Action.values()) {
-            sent += stats.of(action).sent.sum();
             ok += stats.of(action).ok.sum();
             refused += stats.of(action).refused.sum();
             failed += stats.of(action).errors.sum();
         }
-        text.append(row.formatted("all", count(sent), count(ok), count(refused), count(failed), ms(latencies.percentile(50)),
+        text.append(row.formatted("all", count(sent()), count(ok), count(refused), count(failed), ms(latencies.percentile(50)),
                 ms(latencies.percentile(99)), ms(latencies.percentile(99.9)), ms(latencies.max())));
         text.append('\n');
         if (errors() == 0) {
@@ -180,6 +186,7 @@ public final class Summary {
                 .put("closedCleanly", closedCleanly())
                 .put("loginMs", stats.logins.snapshot().toJson())
                 .put("enterMs", stats.entries.snapshot().toJson())
+                .put("sent", sent())
                 .put("commands", answered())
                 .put("commandsPerSecond", round(commandsPerSecond()))
                 .put("deliveries", deliveries())
