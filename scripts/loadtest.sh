@@ -2,7 +2,7 @@
 # Bot players against a running node: seeds bot accounts (bot0001...) in its database, logs
 # them in over HTTP, connects each to the bridge and plays a behaviour mix; one progress line a
 # second, then a summary table and a JSON file.
-#   scripts/loadtest.sh --players N --duration S [--gateway URL] [--mix MIX] [--db URL] [--json FILE]
+#   scripts/loadtest.sh --players N --duration S [--gateway URL] [--mix MIX] [--db URL] [--json FILE] [--enter-limit S]
 #                       [--source-addresses K] [--first N] [--think MS] [--ramp S] [--logins N] [--rate N]
 # The node defaults to http://127.0.0.1:8080 (scripts/run.sh); the database to --db, else
 # HEARTH_DB_URL, else the embedded one that scripts/run.sh started in ${HEARTH_DATA_DIR:-data}/pg.

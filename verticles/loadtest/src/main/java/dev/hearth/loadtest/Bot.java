@@ -8,10 +8,12 @@ import io.vertx.core.json.JsonObject;
 
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One bot player: logs in, enters the world over its own socket, then plays its mix,
- * one command at a time with a pause to think after each reply, until it is stopped.
+ * One bot player: logs in, enters the world over its own socket and waits there (pinging)
+ * until the run plays; then plays its mix, one command at a time with a pause to think
+ * after each reply, until it is stopped.
  * It keeps one request in flight at most: well inside the bridge's 16 handlers, and an
  * {@code err} frame (which names no request) is surely its one. It lives on one event
  * loop, with every other bot of its {@link BotGroup}.
@@ -35,6 +37,9 @@ final class Bot {
     private boolean inWorld;
     private boolean entered;
     private boolean stopping;
+    private boolean playing;
+    /** Told the run once whether it got in: entered, or gave up. */
+    private boolean settled;
     private boolean inFlight;
     private boolean closing;
     private long drainTimer = -1;
@@ -43,8 +48,11 @@ final class Bot {
     private long lastSeq;
     private int commandIds;
 
-    /** What every bot of a run shares: options, stats, the server's facts and the mix it plays. */
-    record Run(BotOptions options, RunStats stats, ServerFacts server, Mix mix) {
+    /**
+     * What every bot of a run shares: options, stats, the server's facts, the mix it plays,
+     * and whether the run has begun to play (set once every bot is in, or the entry limit passed).
+     */
+    record Run(BotOptions options, RunStats stats, ServerFacts server, Mix mix, AtomicBoolean playing) {
     }
 
     Bot(String name, Vertx vertx, Run run, long seed) {
@@ -69,13 +77,15 @@ final class Bot {
                 })
                 .onFailure(failure -> {
                     if (!stopping) run.stats().error("login", name, failure.getMessage());
+                    settle();
                     finished.tryComplete();
                 });
     }
 
-    /** Connects and enters the world, then plays. */
+    /** Connects and enters the world; plays at once if the run already does. */
     void enter(WebSocketClient sockets, String token) {
         if (stopping) {
+            settle();
             finished.tryComplete();
             return;
         }
@@ -89,11 +99,12 @@ final class Bot {
                 })
                 .onSuccess(hello -> {
                     run.stats().entries.record((System.nanoTime() - start) / 1000);
-                    play();
+                    inWorld();
                 })
                 .onFailure(failure -> {
                     String kind = failure instanceof WorldEntry.Failed failed ? failed.kind : "connect";
                     if (!stopping) run.stats().error(kind, name, failure.getMessage());
+                    settle();
                     close();
                 });
     }
@@ -107,10 +118,19 @@ final class Bot {
         return finished.future();
     }
 
-    private void play() {
+    /** Starts playing, once, if it is in the world; a bot that enters later starts as it enters. */
+    void play() {
+        if (playing || !inWorld || stopping) return;
+        playing = true;
+        // Start at a random point of the first pause, so bots that entered together do not act together.
+        if (!run.mix().idle()) schedule(random.nextLong(run.options().thinkMillis() + 1));
+    }
+
+    private void inWorld() {
         inWorld = true;
         entered = true;
         run.stats().enteredWorld();
+        settle();
         socket.onStrayRefusal(reason -> run.stats().error("err:" + reason, name, "refused with nothing in flight"));
         socket.onClosed(this::closed);
         if (stopping) {
@@ -118,8 +138,13 @@ final class Bot {
             return;
         }
         pingTimer = vertx.setPeriodic(PING_MILLIS, id -> socket.ping());
-        // Start at a random point of the first pause, so bots that entered together do not act together.
-        if (!run.mix().idle()) schedule(random.nextLong(run.options().thinkMillis() + 1));
+        if (run.playing().get()) play();
+    }
+
+    private void settle() {
+        if (settled) return;
+        settled = true;
+        run.stats().settled.incrementAndGet();
     }
 
     private void schedule(long delayMillis) {

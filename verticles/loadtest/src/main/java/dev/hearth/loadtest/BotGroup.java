@@ -87,6 +87,11 @@ final class BotGroup extends VerticleBase {
                 });
     }
 
+    /** The run plays: every bot in the world starts; the others will as they enter. Call from any thread. */
+    void play() {
+        context.runOnContext(v -> started.forEach(Bot::play));
+    }
+
     /** Starts the bots that are due while login slots are free. */
     private void pump() {
         while (!stopping && loggingIn < loginSlots && !due.isEmpty()) {

@@ -11,11 +11,12 @@ import java.util.Set;
 
 /**
  * What a run does, from the command line. Every run is bounded: a number of players this
- * process can hold sockets for, a duration of at most an hour, and one gateway (loopback
- * unless another is named).
+ * process can hold sockets for, at most an hour to enter and an hour of play, and one
+ * gateway (loopback unless another is named).
  *
  * @param players          bots to run
- * @param durationSeconds  how long the run lasts, from the first login to the stop
+ * @param durationSeconds  how long the bots play, once all are in
+ * @param enterLimitSeconds the longest the bots may take to enter before play starts without the rest
  * @param gateway          the node's HTTP address: login, then its WebSocket bridge
  * @param mix              what the bots do
  * @param database         where to seed the bot accounts ({@code postgresql://user:pass@host:port/db})
@@ -27,7 +28,7 @@ import java.util.Set;
  * @param logins           logins in flight at once (the gateway's hashing pool answers 503 beyond ~18)
  * @param messagesPerSecond the gateway's per-socket send budget (its live setting); bots stay below it
  */
-record BotOptions(int players, int durationSeconds, URI gateway, Mix mix, String database, Path json, int sourceAddresses,
+record BotOptions(int players, int durationSeconds, int enterLimitSeconds, URI gateway, Mix mix, String database, Path json, int sourceAddresses,
                   int first, int thinkMillis, int rampSeconds, int logins, int messagesPerSecond) {
 
     static final int MAX_DURATION_SECONDS = 3600;
@@ -39,7 +40,8 @@ record BotOptions(int players, int durationSeconds, URI gateway, Mix mix, String
     static final String USAGE = """
             Usage: Bots --players N --duration S [options]
               --players N            bots to run (bot0001...), at most what this process can hold sockets for
-              --duration S           seconds the run lasts, 1 to 3600; the bots stop and close by themselves
+              --duration S           seconds the bots play once all are in, 1 to 3600; then they stop and close
+              --enter-limit S        most seconds the bots may take to log in and enter first (default 120)
               --gateway URL          the node to play on (default http://127.0.0.1:8080)
               --mix MIX              what bots do: a preset (default, chat, explore, match, idle), weights
                                      (look=3,go=5,say=2) or a preset then weights (chat,look=1); 0 leaves one out
@@ -48,12 +50,12 @@ record BotOptions(int players, int durationSeconds, URI gateway, Mix mix, String
               --source-addresses K   spread sockets over 127.0.0.1..K (default: one per 5,000 bots)
               --first N              number of the first bot (default 1), to run several processes side by side
               --think MS             mean pause between a bot's commands (default 1000)
-              --ramp S               seconds over which bots start (default 0: as fast as logins go)
+              --ramp S               seconds over which bots start entering (default 0: as fast as logins go)
               --logins N             logins in flight at once (default 16)
               --rate N               the gateway's sends per second per socket (default 20, its live setting)
             """;
 
-    private static final Set<String> NAMES = Set.of("players", "duration", "gateway", "mix", "db", "json", "source-addresses",
+    private static final Set<String> NAMES = Set.of("players", "duration", "enter-limit", "gateway", "mix", "db", "json", "source-addresses",
             "first", "think", "ramp", "logins", "rate");
 
     static BotOptions parse(String... args) {
@@ -98,9 +100,10 @@ record BotOptions(int players, int durationSeconds, URI gateway, Mix mix, String
             throw new IllegalArgumentException("no database to seed the bots in: give --db postgresql://user:pass@host:port/db or set HEARTH_DB_URL");
         }
         int first = number(given, "first", 1, 1, 9_000_000);
-        return new BotOptions(players, duration, gateway, Mix.parse(given.get("mix")), database,
+        int enterLimit = number(given, "enter-limit", 120, 1, MAX_DURATION_SECONDS);
+        return new BotOptions(players, duration, enterLimit, gateway, Mix.parse(given.get("mix")), database,
                 Path.of(given.getOrDefault("json", "bots.json")), sourceAddresses, first, think,
-                number(given, "ramp", 0, 0, duration), number(given, "logins", 16, 1, 256), rate);
+                number(given, "ramp", 0, 0, enterLimit), number(given, "logins", 16, 1, 256), rate);
     }
 
     /** The bot's name: {@code bot0001}, then {@code bot10000} past 9,999. */

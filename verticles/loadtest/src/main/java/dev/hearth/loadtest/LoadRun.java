@@ -2,6 +2,7 @@ package dev.hearth.loadtest;
 
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClient;
@@ -20,12 +21,13 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 
 /**
  * One run, start to end: seed the accounts, ask the server what it has, start the bots
- * over the event loops, print progress each second, stop them after the duration, and
- * write the result. Blocking: for {@link Bots#main} and tests, never an event loop.
+ * over the event loops and let them all enter (at most {@code --enter-limit}), then let them
+ * play for {@code --duration}, print progress each second, stop them, and write the result. Blocking: for {@link Bots#main} and tests, never an event loop.
  */
 public final class LoadRun {
     private static final Logger log = LoggerFactory.getLogger(LoadRun.class);
@@ -53,28 +55,39 @@ public final class LoadRun {
             log.info("The server lists {} commands; the bots play {}", server.commands().size(), mix.describe());
 
             RunStats stats = new RunStats();
-            Bot.Run run = new Bot.Run(options, stats, server, mix);
+            Bot.Run run = new Bot.Run(options, stats, server, mix, new AtomicBoolean());
             Progress progress = new Progress(stats, options.players(), out, terminal);
             Instant startedAt = Instant.now();
-            long start = System.nanoTime();
-            List<String> groups = new ArrayList<>();
+            long entering = System.nanoTime();
+            List<BotGroup> groups = new ArrayList<>();
+            List<String> deployments = new ArrayList<>();
             int slots = Math.ceilDiv(options.logins(), loops);
             for (int loop = 0; loop < loops; loop++) {
                 int group = loop;
                 List<Integer> indexes = IntStream.range(0, options.players()).filter(i -> i % loops == group).boxed().toList();
                 if (indexes.isEmpty()) continue;
-                groups.add(await(vertx.deployVerticle(new BotGroup(run, indexes, slots), new DeploymentOptions()), SETUP_SECONDS, "Could not start the bots"));
+                BotGroup bots = new BotGroup(run, indexes, slots);
+                groups.add(bots);
+                deployments.add(await(vertx.deployVerticle(bots, new DeploymentOptions()), SETUP_SECONDS, "Could not start the bots"));
             }
             long ticker = vertx.setPeriodic(1000, id -> progress.tick());
+            // Entering: logins and first rooms, not measured as play (the login storm is a benchmark of its own).
+            await(allSettled(vertx, stats, options), options.enterLimitSeconds() + SETUP_SECONDS, "Waiting for the bots to enter failed");
+            long start = System.nanoTime();
+            long deliveriesBeforePlay = stats.deliveries.sum();
+            progress.playing();
+            run.playing().set(true);
+            groups.forEach(BotGroup::play);
             await(vertx.timer(options.durationSeconds(), TimeUnit.SECONDS), options.durationSeconds() + SETUP_SECONDS, "The run's clock failed");
             long stop = System.nanoTime();
             vertx.cancelTimer(ticker);
             progress.finish();
             out.println("Stopping the bots...");
-            for (String group : groups) {
-                await(vertx.undeploy(group), SETUP_SECONDS, "Stopping the bots failed");
+            for (String deployment : deployments) {
+                await(vertx.undeploy(deployment), SETUP_SECONDS, "Stopping the bots failed");
             }
-            Summary summary = new Summary(options, mix, server, stats, (stop - start) / 1e9, startedAt, progress.toJson());
+            Summary summary = new Summary(options, mix, server, stats, new Summary.Phases((start - entering) / 1e9, (stop - start) / 1e9,
+                    deliveriesBeforePlay), startedAt, progress.toJson());
             write(options.json(), summary);
             return summary;
         } finally {
@@ -84,6 +97,23 @@ public final class LoadRun {
                 log.warn("Vert.x did not close cleanly: {}", e.toString());
             }
         }
+    }
+
+    /** Completes once every bot has entered or given up, or when the entry limit has passed. */
+    private static Future<Void> allSettled(Vertx vertx, RunStats stats, BotOptions options) {
+        Promise<Void> settled = Promise.promise();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.enterLimitSeconds());
+        vertx.setPeriodic(50, id -> {
+            if (stats.settled.get() >= options.players() || System.nanoTime() > deadline) {
+                vertx.cancelTimer(id);
+                if (stats.settled.get() < options.players()) {
+                    log.warn("{} of {} bots are not in after {} s; playing with those that are", options.players() - stats.entered.sum(),
+                            options.players(), options.enterLimitSeconds());
+                }
+                settled.tryComplete();
+            }
+        });
+        return settled.future();
     }
 
     /** One bot logs in on a socket of its own and asks for help and lobbies. */

@@ -39,6 +39,8 @@ final class RunStats {
     final LatencyHistogram entries = new LatencyHistogram();
     final LongAdder entered = new LongAdder();
     final AtomicInteger connected = new AtomicInteger();
+    /** Bots that got into the world or gave up trying: when all have, the run plays. */
+    final AtomicInteger settled = new AtomicInteger();
     final AtomicInteger peakConnected = new AtomicInteger();
     final LongAdder closedCleanly = new LongAdder();
     final LongAdder deliveries = new LongAdder();

@@ -19,17 +19,25 @@ public final class Summary {
     private final ServerFacts server;
     private final RunStats stats;
     private final Latencies latencies;
-    private final double seconds;
+    private final Phases phases;
     private final Instant startedAt;
     private final JsonArray timeline;
 
-    Summary(BotOptions options, Mix mix, ServerFacts server, RunStats stats, double seconds, Instant startedAt, JsonArray timeline) {
+    /**
+     * The two parts of a run: entering (logins, first rooms) and play, which the rates are of.
+     *
+     * @param deliveriesBeforePlay events pushed while entering (arrivals, mostly), left out of the play's deliveries
+     */
+    record Phases(double enteringSeconds, double playingSeconds, long deliveriesBeforePlay) {
+    }
+
+    Summary(BotOptions options, Mix mix, ServerFacts server, RunStats stats, Phases phases, Instant startedAt, JsonArray timeline) {
         this.options = options;
         this.mix = mix;
         this.server = server;
         this.stats = stats;
         this.latencies = stats.latencies();
-        this.seconds = seconds;
+        this.phases = phases;
         this.startedAt = startedAt;
         this.timeline = timeline;
     }
@@ -69,15 +77,16 @@ public final class Summary {
     }
 
     public double commandsPerSecond() {
-        return answered() / seconds;
+        return answered() / phases.playingSeconds();
     }
 
+    /** Events pushed to the bots during play. */
     public long deliveries() {
-        return stats.deliveries.sum();
+        return stats.deliveries.sum() - phases.deliveriesBeforePlay();
     }
 
     public double deliveriesPerSecond() {
-        return deliveries() / seconds;
+        return deliveries() / phases.playingSeconds();
     }
 
     public double p50Millis() {
@@ -116,14 +125,14 @@ public final class Summary {
             skipped.forEach(action -> names.add(action.command));
             text.append("left out (not in the server's help): ").append(names).append('\n');
         }
-        text.append("logged in %,d/%d, entered the world %,d (peak connected %,d), closed cleanly %,d%n".formatted(
-                loggedIn(), options.players(), entered(), stats.peakConnected.get(), closedCleanly()));
+        text.append("logged in %,d/%d, entered the world %,d in %.1f s (peak connected %,d), closed cleanly %,d%n".formatted(
+                loggedIn(), options.players(), entered(), phases.enteringSeconds(), stats.peakConnected.get(), closedCleanly()));
         Latencies logins = stats.logins.snapshot();
         Latencies entries = stats.entries.snapshot();
         text.append("login p50 %s ms p99 %s ms; entering (socket to first room) p50 %s ms p99 %s ms%n".formatted(
                 ms(logins.percentile(50)), ms(logins.percentile(99)), ms(entries.percentile(50)), ms(entries.percentile(99))));
-        text.append("commands %,d (%,.1f/s), deliveries %,d (%,.1f/s), errors %,d%n%n".formatted(
-                answered(), commandsPerSecond(), deliveries(), deliveriesPerSecond(), errors()));
+        text.append("played %.1f s: commands %,d (%,.1f/s), deliveries %,d (%,.1f/s), errors %,d%n%n".formatted(
+                phases.playingSeconds(), answered(), commandsPerSecond(), deliveries(), deliveriesPerSecond(), errors()));
         String row = "%-10s %9s %9s %9s %7s %9s %9s %9s %9s%n";
         text.append(row.formatted("command", "sent", "ok", "refused", "errors", "p50 ms", "p99 ms", "p99.9 ms", "max ms"));
         for (Action action : Action.values()) {
@@ -174,7 +183,8 @@ public final class Summary {
                 .put("players", options.players())
                 .put("firstBot", options.botName(0))
                 .put("durationSeconds", options.durationSeconds())
-                .put("measuredSeconds", Math.round(seconds * 1000) / 1000.0)
+                .put("enteringSeconds", Math.round(phases.enteringSeconds() * 1000) / 1000.0)
+                .put("playingSeconds", Math.round(phases.playingSeconds() * 1000) / 1000.0)
                 .put("mix", mix.describe())
                 .put("thinkMillis", options.thinkMillis())
                 .put("rampSeconds", options.rampSeconds())

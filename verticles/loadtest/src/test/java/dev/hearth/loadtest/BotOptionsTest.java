@@ -17,6 +17,7 @@ class BotOptionsTest {
         BotOptions options = BotOptions.parse(new String[] {"--players", "300", "--duration=20"}, DB);
         assertThat(options.players()).isEqualTo(300);
         assertThat(options.durationSeconds()).isEqualTo(20);
+        assertThat(options.enterLimitSeconds()).isEqualTo(120);
         assertThat(options.gateway()).isEqualTo(URI.create("http://127.0.0.1:8080"));
         assertThat(options.database()).isEqualTo(DB.get("HEARTH_DB_URL"));
         assertThat(options.json()).isEqualTo(Path.of("bots.json"));
@@ -36,7 +37,9 @@ class BotOptionsTest {
         assertThatThrownBy(() -> parse("--players", "0", "--duration", "10")).hasMessageContaining("--players must be from 1");
         assertThatThrownBy(() -> parse("--players", "1000000", "--duration", "10")).hasMessageContaining("run several with --first");
         assertThatThrownBy(() -> parse("--players", "10", "--duration", "3601")).hasMessageContaining("--duration must be from 1 to 3600");
-        assertThatThrownBy(() -> parse("--players", "10", "--duration", "10", "--ramp", "11")).hasMessageContaining("--ramp must be from 0 to 10");
+        assertThatThrownBy(() -> parse("--players", "10", "--duration", "10", "--enter-limit", "3601")).hasMessageContaining("--enter-limit must be from 1 to 3600");
+        assertThatThrownBy(() -> parse("--players", "10", "--duration", "10", "--enter-limit", "10", "--ramp", "11"))
+                .hasMessageContaining("--ramp must be from 0 to 10");
     }
 
     @Test

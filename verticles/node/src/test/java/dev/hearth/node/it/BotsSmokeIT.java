@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The smoke run: a few hundred scripted bots (verticles/loadtest, the seed of the load
  * tool) play the default mix on one real {@code all} node, over the documented protocol
- * alone, and finish without an error. Latency is only checked for sanity here; measuring
- * it is the benchmarks' job.
+ * alone, and finish without an error: all enter (at most a minute), then play for 20 s.
+ * Latency is only checked for sanity here; measuring it is the benchmarks' job.
  */
 class BotsSmokeIT {
     private static final int PLAYERS = 300;
@@ -34,7 +34,7 @@ class BotsSmokeIT {
             node.awaitHealthy(Duration.ofSeconds(90));
 
             Summary run = LoadRun.run(List.of("--players", String.valueOf(PLAYERS), "--duration", String.valueOf(SECONDS),
-                    "--gateway", "http://127.0.0.1:" + node.httpPort, "--db", NodeProcess.url(database),
+                    "--enter-limit", "60", "--gateway", "http://127.0.0.1:" + node.httpPort, "--db", NodeProcess.url(database),
                     "--json", "target/bots-smoke.json"), System.out);
             String report = run.table();
             System.out.print(report);
