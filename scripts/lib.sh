@@ -80,3 +80,33 @@ test_classpath() {
   done
   echo "$cp$(cat "$HEARTH_ROOT/$module/target/test.classpath")"
 }
+
+# Builds MODULE and what it needs, in the reactor (nothing installed; log in target/LOGNAME),
+# when any of its sources or POMs changed since the last build, and prints the class path its
+# main classes run on: its own classes, then its runtime dependencies.
+module_classpath() {
+  local module=$1 log="$HEARTH_ROOT/target/$2" cp_file="$HEARTH_ROOT/$1/target/runtime.classpath"
+  mkdir -p "$HEARTH_ROOT/target"
+  # As in build_if_needed: stale if find prints anything; its own status is ignored.
+  if [ ! -f "$cp_file" ] || { (cd "$HEARTH_ROOT" && find pom.xml "$module/pom.xml" "$module/src" \
+      -newer "$cp_file" -type f -print -quit 2>/dev/null) || true; } | grep -q .; then
+    echo "Building $module (log in target/$2)..." >&2
+    (cd "$HEARTH_ROOT" && mvn -B -q -pl "$module" -am package -DskipTests dependency:build-classpath \
+      -Dmdep.outputFile=target/runtime.classpath -Dmdep.includeScope=runtime) > "$log" 2>&1 \
+      || { tail -30 "$log" >&2; echo "Build failed: see $log" >&2; return 1; }
+  fi
+  echo "$HEARTH_ROOT/$module/target/classes:$(cat "$cp_file")"
+}
+
+# The embedded PostgreSQL a node started in DATA_DIR/pg (scripts/run.sh), as a URL, if it is
+# running: postmaster.pid holds its PID on line 1 and its port on line 4 (as EmbeddedDatabase reads it).
+embedded_db_url() {
+  local pid_file="$1/pg/postmaster.pid" pid port
+  [ -f "$pid_file" ] || return 1
+  pid=$(sed -n 1p "$pid_file" | tr -d ' ')
+  port=$(sed -n 4p "$pid_file" | tr -d ' ')
+  [ -n "$pid" ] && [ -n "$port" ] || return 1
+  # After a reboot the PID may be some other program's: only a live postgres counts.
+  grep -q postgres "/proc/$pid/cmdline" 2>/dev/null || return 1
+  echo "postgresql://postgres@127.0.0.1:$port/postgres"
+}

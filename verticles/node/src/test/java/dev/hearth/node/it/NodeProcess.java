@@ -176,10 +176,15 @@ public final class NodeProcess implements AutoCloseable {
     public static Map<String, String> env(String role, int clusterPort, String members, DatabaseUrl db, int failureSeconds) {
         return Map.of(
                 "HEARTH_ROLE", role,
-                "HEARTH_DB_URL", "postgresql://" + db.user() + "@" + db.host() + ":" + db.port() + "/" + db.database(),
+                "HEARTH_DB_URL", url(db),
                 "HEARTH_CLUSTER_PORT", String.valueOf(clusterPort),
                 "HEARTH_CLUSTER_MEMBERS", members,
                 "HEARTH_CLUSTER_FAILURE_SECONDS", String.valueOf(failureSeconds));
+    }
+
+    /** The test database as HEARTH_DB_URL names it (test databases have no password). */
+    public static String url(DatabaseUrl db) {
+        return "postgresql://" + db.user() + "@" + db.host() + ":" + db.port() + "/" + db.database();
     }
 
     private HttpResponse<String> get(String path) throws IOException {

@@ -1,0 +1,78 @@
+package dev.hearth.loadtest;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The live line, once a second: the phase (entering, then playing), connected bots,
+ * commands answered and events delivered in the last second, that second's p50 and p99, and errors so far. On a terminal it
+ * rewrites itself; elsewhere (a log, a test report) it is one line a second. Every
+ * second is kept for the result's timeline.
+ */
+final class Progress {
+    /** One second of the run. */
+    record Second(int second, String phase, int connected, long commands, long deliveries, long p50Micros, long p99Micros, long errors) {
+        JsonObject toJson() {
+            return new JsonObject().put("second", second).put("phase", phase).put("connected", connected).put("commands", commands)
+                    .put("deliveries", deliveries).put("p50", Latencies.millis(p50Micros)).put("p99", Latencies.millis(p99Micros))
+                    .put("errors", errors);
+        }
+    }
+
+    private final RunStats stats;
+    private final int players;
+    private final PrintStream out;
+    private final boolean rewrite;
+    private final List<Second> timeline = new ArrayList<>();
+    private long answered;
+    private long deliveries;
+    private Latencies latencies = Latencies.EMPTY;
+    private volatile boolean playing;
+
+    Progress(RunStats stats, int players, PrintStream out, boolean rewrite) {
+        this.stats = stats;
+        this.players = players;
+        this.out = out;
+        this.rewrite = rewrite;
+    }
+
+    synchronized void tick() {
+        long answeredNow = stats.answered();
+        long deliveriesNow = stats.deliveries.sum();
+        Latencies latenciesNow = stats.latencies();
+        Latencies second = latenciesNow.minus(latencies);
+        Second s = new Second(timeline.size() + 1, playing ? "playing" : "entering", stats.connected.get(), answeredNow - answered, deliveriesNow - deliveries,
+                second.percentile(50), second.percentile(99), stats.errors());
+        answered = answeredNow;
+        deliveries = deliveriesNow;
+        latencies = latenciesNow;
+        timeline.add(s);
+        String line = "%4d s  %-8s  connected %d/%d  commands/s %,d  deliveries/s %,d  p50 %.1f ms  p99 %.1f ms  errors %,d".formatted(
+                s.second(), s.phase(), s.connected(), players, s.commands(), s.deliveries(), s.p50Micros() / 1000.0, s.p99Micros() / 1000.0, s.errors());
+        if (rewrite) {
+            out.print("\r" + line + "   ");
+        } else {
+            out.println(line);
+        }
+        out.flush();
+    }
+
+    /** From now on the seconds are the run's play. */
+    void playing() {
+        playing = true;
+    }
+
+    synchronized void finish() {
+        if (rewrite) out.println();
+    }
+
+    synchronized JsonArray toJson() {
+        JsonArray array = new JsonArray();
+        timeline.forEach(second -> array.add(second.toJson()));
+        return array;
+    }
+}

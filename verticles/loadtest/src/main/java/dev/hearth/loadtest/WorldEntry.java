@@ -1,0 +1,56 @@
+package dev.hearth.loadtest;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+
+import java.util.function.Consumer;
+
+/**
+ * Session start (docs/protocol.md, section 3) on an open socket: {@code hearth.hello}
+ * with the token, {@code register} the session address it answers, then wait for the
+ * first event, the {@code room}: from then on the player is in the world.
+ */
+final class WorldEntry {
+    static final String HELLO = "hearth.hello";
+    static final String COMMAND = "hearth.command";
+
+    /** Why a bot did not get in: {@code kind} for the summary, the message for the log. */
+    static final class Failed extends RuntimeException {
+        final String kind;
+
+        Failed(String kind, String detail) {
+            super(detail, null, false, false);
+            this.kind = kind;
+        }
+    }
+
+    private WorldEntry() {
+    }
+
+    /**
+     * Enters the world; every pushed event, the first room included, goes to {@code events}.
+     * Completes with the hello reply once the room has come.
+     */
+    static Future<JsonObject> enter(Vertx vertx, BridgeSocket socket, String token, Consumer<JsonObject> events, long timeoutMillis) {
+        Promise<Void> inWorld = Promise.promise();
+        long timer = vertx.setTimer(timeoutMillis, id -> inWorld.tryFail(new Failed("enter_timeout", "no room within " + timeoutMillis + " ms")));
+        socket.onEvent(event -> {
+            events.accept(event);
+            if ("room".equals(event.getString("type"))) inWorld.tryComplete();
+        });
+        socket.onStrayRefusal(reason -> inWorld.tryFail(new Failed("register_refused", reason)));
+        socket.onClosed(() -> inWorld.tryFail(new Failed("socket_closed", "closed while entering")));
+        return socket.request(HELLO, new JsonObject().put("token", token), timeoutMillis)
+                .recover(failure -> Future.failedFuture(new Failed("hello", failure.getMessage())))
+                .compose(hello -> {
+                    if (!hello.getBoolean("ok", false) || hello.getString("session") == null) {
+                        return Future.failedFuture(new Failed("hello", hello.getJsonObject("error", new JsonObject()).getString("code", hello.encode())));
+                    }
+                    socket.register(hello.getString("session"));
+                    return inWorld.future().map(hello);
+                })
+                .andThen(done -> vertx.cancelTimer(timer));
+    }
+}
