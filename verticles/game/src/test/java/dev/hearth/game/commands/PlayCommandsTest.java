@@ -232,6 +232,45 @@ class PlayCommandsTest {
     }
 
     @Test
+    void inAMatchTheRoomLeftBehindIsOutOfReach() {
+        SessionRef carol = play.connect("Carol");
+        play.events(alice, "north");
+        play.events(alice, "get bread");
+        Await.within(WAIT, "Alice has the bread", () -> !play.character("Alice").inventory().isEmpty());
+        play.events(alice, "south");
+        startAMatchOfTwoBarrels();
+        play.gateway().clear();
+
+        String away = "You are in the barrel range, in a match: the room you came from is out of reach until it is over."
+                + " Type 'leave' to leave the match (your kills so far still count).";
+        for (String line : List.of("say hello tavern", "'hello", "emote waves.", "drop bread", "give bread to Carol",
+                "give bread to Bob", "get bread", "look bread", "look at Carol")) {
+            assertRefused(alice, line, away);
+        }
+        assertThat(play.gateway().eventsFor(carol)).as("the tavern hears and sees nothing of Alice").isEmpty();
+        assertThat(play.character("Alice").inventory()).extracting(i -> i.id()).containsExactly("bread-1");
+        assertThat(play.events(alice, "look").getFirst().getJsonObject("room").getString("id")).isEqualTo("match-arena-1");
+        assertThat(play.events(alice, "inventory")).isNotEmpty();
+    }
+
+    /** Transfers come in no order: the news of a match's end may come after its player joined the lobby again. */
+    @Test
+    void theEndOfAnEarlierMatchDoesNotTakeAPlayerOutOfTheLobbyTheyJoinedSince() {
+        play.events(alice, "join arena");
+        dev.hearth.game.character.Character character = play.kit().ref(dev.hearth.game.character.Character.class, "alice");
+
+        play.kit().await(character.matchOver("arena-1", "arena", 2));
+
+        assertThat(play.character("Alice").lobby()).isEqualTo("arena");
+        assertThat(play.character("Alice").score()).isEqualTo(2);
+        assertRefused(alice, "join arena", "You are in the arena lobby already.");
+
+        play.kit().await(play.kit().ref(dev.hearth.game.match.Lobby.class, "arena").leave("Alice"));
+        play.kit().await(character.matchOver("arena-2", "arena", 0));
+        assertThat(play.character("Alice").lobby()).as("a lobby that no longer has her lets her go").isNull();
+    }
+
+    @Test
     void aPlayerWhoReconnectsDuringAMatchIsShownTheRangeAgain() {
         startAMatchOfTwoBarrels();
         play.disconnect(alice);
