@@ -8,6 +8,7 @@ import dev.hearth.runtime.edge.ErrorCode;
 import dev.hearth.runtime.edge.SessionRef;
 import dev.hearth.runtime.entity.CallTimeoutException;
 import dev.hearth.runtime.entity.EntityUnavailableException;
+import dev.hearth.runtime.testing.Await;
 import io.vertx.core.Future;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -47,6 +49,8 @@ class FailedCommandsTest {
         world.output(bob, "north");
         world.output(alice, "get bread");
         g1.awaitEvent(alice, inventory(BREAD));
+        // Pushed before its commit: wait for the committed state too, which is what is checked.
+        Await.within(Duration.ofSeconds(5), "Alice's bread is committed", () -> !world.character("Alice").inventory().isEmpty());
     }
 
     @Test
