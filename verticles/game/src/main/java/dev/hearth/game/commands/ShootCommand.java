@@ -7,9 +7,10 @@ import dev.hearth.game.match.Match;
 import dev.hearth.game.match.Match.Shot;
 import dev.hearth.game.match.MatchView;
 import dev.hearth.runtime.edge.CommandOutcome;
+import dev.hearth.runtime.edge.SessionRef;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonObject;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -85,16 +86,18 @@ public final class ShootCommand implements Command<ShootCommand.Target> {
         MatchView after = shot.match();
         FanOut fanOut = context.fanOut();
         if (shot.outcome() == Shot.Outcome.BROKE) {
-            fanOut.push(shot.others(), SocialEvents.system(context.player() + " breaks " + "barrel " + shot.barrel() + "!"));
+            fanOut.push(shot.others(), SocialEvents.system(context.player() + " breaks barrel " + shot.barrel() + "!"));
         }
         if (after.state() != MatchView.Phase.ENDED) {
             fanOut.push(shot.others(), SocialEvents.match(after));
             return Outcomes.done(GameEvents.text(said), SocialEvents.match(after));
         }
-        JsonObject result = SocialEvents.system(after.result());
-        fanOut.push(shot.others(), result);
-        fanOut.push(shot.others(), SocialEvents.match(after));
-        return Outcomes.done(GameEvents.text(said), result, SocialEvents.match(after));
+        // The end goes to every player, the shooter's session too, as when time runs out.
+        List<SessionRef> everyone = new ArrayList<>(shot.others());
+        everyone.add(context.caller());
+        fanOut.push(everyone, SocialEvents.system(after.result()));
+        fanOut.push(everyone, SocialEvents.match(after));
+        return Outcomes.done(GameEvents.text(said), SocialEvents.match(after));
     }
 
     private static final String NOTHING_TO_SHOOT =

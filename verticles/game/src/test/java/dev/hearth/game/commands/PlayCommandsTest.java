@@ -219,6 +219,8 @@ class PlayCommandsTest {
         assertThat(play.events(bob, "fire barrel 2").getFirst()).isEqualTo(text("You break barrel 2! That makes 1 barrel for you."));
 
         assertThat(play.pushed(alice, "text")).contains(system("The last barrel is down: the match is over. A tie at 1 barrel each."));
+        assertThat(play.pushed(bob, "text")).as("the shooter too").contains(system("The last barrel is down: the match is over. A tie at 1 barrel each."));
+        assertThat(play.pushed(bob, "match").getLast().getJsonObject("match").getString("state")).isEqualTo("ended");
         Await.within(WAIT, "Alice's score counts the kill", () -> play.events(alice, "score")
                 .equals(List.of(new JsonObject().put("type", "score").put("score", 1))));
         JsonArray both = new JsonArray().add(new JsonObject().put("name", "Alice").put("kills", 1))
