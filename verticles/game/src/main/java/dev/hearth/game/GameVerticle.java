@@ -113,18 +113,24 @@ public final class GameVerticle extends VerticleBase {
         }
         commandOnce(command).command(command).onComplete(
                 outcome -> message.reply(new JsonObject(outcome)),
-                failure -> {
-                    if (failure instanceof EntityUnavailableException || failure instanceof CallTimeoutException) {
-                        // The gateway turns a failed reply into "unavailable": worth a retry.
-                        log.warn("Command {} of player {} found the world unavailable: {}", command.commandId(),
-                                command.from().player(), failure.getMessage());
-                        message.fail(503, String.valueOf(failure.getMessage()));
-                    } else {
-                        log.error("Command {} of player {} failed", command.commandId(), command.from().player(), failure);
-                        message.reply(CommandOutcome.rejected(ErrorCode.INTERNAL, "Something went wrong on our side; it has been logged (command "
-                                + command.commandId() + ").").toJson());
-                    }
-                });
+                failure -> message.reply(failed(command, failure).toJson()));
+    }
+
+    /**
+     * A command whose call failed: nothing it did was kept (docs/entities.md), and the player
+     * is told so with the codes of docs/protocol.md.
+     */
+    static CommandOutcome failed(PlayerCommand command, Throwable failure) {
+        if (failure instanceof EntityUnavailableException || failure instanceof CallTimeoutException) {
+            // Part of the world did not answer (a node restarting): worth retrying, not a bug.
+            log.warn("Command {} of player {} found the world unavailable: {}", command.commandId(),
+                    command.from().player(), failure.getMessage());
+            return CommandOutcome.rejected(ErrorCode.UNAVAILABLE, "The world is not answering right now. Try again in a moment.");
+        }
+        // A bug, not the player's fault: logged with the ids a report will quote.
+        log.error("Command {} of player {} failed", command.commandId(), command.from().player(), failure);
+        return CommandOutcome.rejected(ErrorCode.INTERNAL, "Something went wrong on our side; it has been logged (command "
+                + command.commandId() + ").");
     }
 
     /**

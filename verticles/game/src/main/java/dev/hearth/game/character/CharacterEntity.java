@@ -5,6 +5,8 @@ import dev.hearth.game.commands.CommandContext;
 import dev.hearth.game.commands.CommandDispatcher;
 import dev.hearth.game.events.GameEvents;
 import dev.hearth.game.events.SocialEvents;
+import dev.hearth.game.match.Lobby;
+import dev.hearth.game.match.LobbyView;
 import dev.hearth.game.sessions.GatewayRoster;
 import dev.hearth.game.text.Names;
 import dev.hearth.game.world.Item;
@@ -124,7 +126,14 @@ public final class CharacterEntity implements Character {
     @Override
     public Future<Void> matchOver(String matchId, String lobby, int kills) {
         CharacterState state = self.state();
-        boolean stillIn = lobby.equals(state.lobby());
+        // Transfers come in no particular order: a player may have joined the lobby again
+        // since the lobby heard of this end. Out only if the lobby is still on this match, or
+        // no longer has them (a failure to ask fails this delivery, which is tried again).
+        boolean stillIn = false;
+        if (lobby.equals(state.lobby())) {
+            LobbyView now = self.ref(Lobby.class, lobby).view().await();
+            stillIn = matchId.equals(now.match()) || !now.players().contains(state.name());
+        }
         CharacterState next = state.withScore(state.score() + kills);
         if (stillIn) next = next.withLobby(null);
         self.setState(next);

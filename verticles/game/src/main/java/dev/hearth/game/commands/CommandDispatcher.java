@@ -4,8 +4,6 @@ import dev.hearth.game.text.NearMisses;
 import dev.hearth.game.text.PlayerText;
 import dev.hearth.runtime.edge.CommandOutcome;
 import dev.hearth.runtime.edge.ErrorCode;
-import dev.hearth.runtime.entity.CallTimeoutException;
-import dev.hearth.runtime.entity.EntityUnavailableException;
 import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +17,9 @@ import java.util.Set;
 /**
  * Turns a typed line into an outcome: clean it, split off the command word, find the
  * command (or one that claims a bare word, like an exit's name), parse its arguments,
- * run it. Every way this can go wrong ends as a {@link CommandOutcome}, so a bad line or
- * a bug in one command never reaches the gateway as a failure.
+ * run it. A line that cannot be done ends as a {@link CommandOutcome} (a rejection); a
+ * command that fails (part of the world did not answer, a bug) fails the future, so that
+ * the character's call fails and changes nothing, and the edge says so to the player.
  */
 public final class CommandDispatcher {
     private static final Logger log = LoggerFactory.getLogger(CommandDispatcher.class);
@@ -75,19 +74,11 @@ public final class CommandDispatcher {
         } catch (RuntimeException e) {
             outcome = Future.failedFuture(e);
         }
-        return outcome.recover(failure -> {
-            if (failure instanceof EntityUnavailableException || failure instanceof CallTimeoutException) {
-                // Part of the world did not answer (a node restarting): worth retrying, not a bug.
-                log.warn("Command '{}' of player {} could not reach the world ({}): {}", command.name(), context.player(),
-                        context.commandId(), failure.getMessage());
-                return Future.succeededFuture(CommandOutcome.rejected(ErrorCode.UNAVAILABLE,
-                        "The world is not answering right now. Try again in a moment."));
-            }
-            // A bug, not the player's fault: log it with the ids a report will quote.
-            log.error("Command '{}' of player {} failed ({})", command.name(), context.player(), context.commandId(), failure);
-            return Future.succeededFuture(CommandOutcome.rejected(ErrorCode.INTERNAL,
-                    "Something went wrong on our side; it has been logged (command " + context.commandId() + ")."));
-        });
+        // A failure is not turned into an outcome here: it fails the character's call, so that
+        // what the command changed and sent is discarded (a failed call changes nothing), and
+        // the edge answers it (GameVerticle: unavailable or internal).
+        return outcome.onFailure(failure -> log.debug("Command '{}' of player {} failed ({}): {}", command.name(),
+                context.player(), context.commandId(), failure.toString()));
     }
 
     private static boolean claimsSafely(Command<?> command, String word, CommandContext context) {

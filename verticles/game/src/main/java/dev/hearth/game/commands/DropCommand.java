@@ -41,6 +41,8 @@ public final class DropCommand implements Command<DropCommand.Unwanted> {
 
     @Override
     public Future<CommandOutcome> execute(Unwanted unwanted, CommandContext context) {
+        Optional<Future<CommandOutcome>> away = InMatch.away(context);
+        if (away.isPresent()) return away.get();
         Optional<Item> carried = Carried.find(unwanted.item(), context);
         if (carried.isEmpty()) return Future.succeededFuture(Carried.notCarried(unwanted.item(), context));
         Item item = carried.get();

@@ -49,6 +49,8 @@ public final class GetCommand implements Command<GetCommand.Wanted> {
 
     @Override
     public Future<CommandOutcome> execute(Wanted wanted, CommandContext context) {
+        Optional<Future<CommandOutcome>> away = InMatch.away(context);
+        if (away.isPresent()) return away.get();
         RoomView view = context.room().view().await();
         Optional<Item> item = Lookup.find(wanted.item(), view.items(), Item::words);
         if (item.isEmpty()) {

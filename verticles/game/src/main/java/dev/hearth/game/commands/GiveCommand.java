@@ -72,6 +72,8 @@ public final class GiveCommand implements Command<GiveCommand.Gift> {
 
     @Override
     public Future<CommandOutcome> execute(Gift gift, CommandContext context) {
+        Optional<Future<CommandOutcome>> away = InMatch.away(context);
+        if (away.isPresent()) return away.get();
         RoomView view = context.room().view().await();
         Optional<Reading> reading = gift.readings().stream().filter(r -> playerHere(r.to(), view) != null).findFirst();
         if (reading.isEmpty()) return Future.succeededFuture(nobodyHere(gift.readings().getFirst().to(), view, context));

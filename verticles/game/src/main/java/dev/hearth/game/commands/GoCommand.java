@@ -94,14 +94,20 @@ public final class GoCommand implements Command<GoCommand.Destination> {
         Room from = context.room();
         Room to = context.entities().ref(Room.class, there.id());
 
-        from.leave(me, exit.get().name()).await();
+        // In the next room before out of this one: a failure (a timeout does not say whether a
+        // call landed) leaves them in the room they were in, which is where their character
+        // still says they are, rather than in none. The call fails, so the move is not kept.
         RoomView view;
         try {
             view = to.enter(me, there.exitTo(here.id()).map(Exit::name).orElse(null)).await();
+            from.leave(me, exit.get().name()).await();
         } catch (RuntimeException e) {
-            // Not in the next room: be back where they were rather than nowhere.
-            log.warn("Player {} could not enter {} from {}; back in {}: {}", context.player(), there.id(), here.id(), here.id(), e.toString());
-            from.enter(me, null).await();
+            log.warn("Player {} could not go from {} to {}; staying in {}: {}", context.player(), here.id(), there.id(), here.id(), e.toString());
+            try {
+                to.leave(me, null).await();
+            } catch (RuntimeException undo) {
+                log.warn("Player {} may be in {} as well as {}: {}", context.player(), there.id(), here.id(), undo.toString());
+            }
             throw e;
         }
         context.setState(context.state().withRoom(there.id()));

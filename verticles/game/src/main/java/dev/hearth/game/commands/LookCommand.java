@@ -64,9 +64,10 @@ public final class LookCommand implements Command<LookCommand.Target> {
 
     @Override
     public Future<CommandOutcome> execute(Target target, CommandContext context) {
-        if (target.thing().isEmpty()) {
-            Optional<MatchView> match = InMatch.of(context);
-            if (match.isPresent()) return Outcomes.done(SocialEvents.matchRoom(match.get()));
+        Optional<MatchView> match = InMatch.of(context);
+        if (match.isPresent()) {
+            // In the barrel range: 'look' shows it; a closer look cannot reach the room they left.
+            return target.thing().isEmpty() ? Outcomes.done(SocialEvents.matchRoom(match.get())) : Outcomes.refused(InMatch.AWAY);
         }
         RoomView view = context.room().view().await();
         if (target.thing().isEmpty()) return Outcomes.done(GameEvents.room(view));

@@ -1,13 +1,16 @@
 package dev.hearth.game.commands;
 
+import dev.hearth.game.delivery.FanOut;
 import dev.hearth.game.events.GameEvents;
 import dev.hearth.game.events.SocialEvents;
 import dev.hearth.game.match.Match;
 import dev.hearth.game.match.Match.Shot;
 import dev.hearth.game.match.MatchView;
 import dev.hearth.runtime.edge.CommandOutcome;
+import dev.hearth.runtime.edge.SessionRef;
 import io.vertx.core.Future;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -64,10 +67,10 @@ public final class ShootCommand implements Command<ShootCommand.Target> {
         Shot shot = context.entities().ref(Match.class, match.get().id()).shoot(context.caller(), target.barrel()).await();
         String barrel = "barrel " + target.barrel();
         return switch (shot.outcome()) {
-            case HIT -> hit("You hit " + barrel + ". It holds: " + (shot.hitsLeft() == 1 ? "one more shot" : shot.hitsLeft() + " more shots")
-                    + " will break it.", shot);
-            case BROKE -> hit("You break " + barrel + "! That makes " + kills(shot.match().scores().getOrDefault(context.player(), 0))
-                    + " for you.", shot);
+            case HIT -> landed("You hit " + barrel + ". It holds: " + (shot.hitsLeft() == 1 ? "one more shot" : shot.hitsLeft() + " more shots")
+                    + " will break it.", shot, context);
+            case BROKE -> landed("You break " + barrel + "! That makes " + kills(shot.match().scores().getOrDefault(context.player(), 0))
+                    + " for you.", shot, context);
             case NO_SUCH_BARREL -> Outcomes.refused("There is no " + barrel + " standing. Standing: "
                     + String.join(", ", shot.match().standing()) + ".");
             // The match ended, or they left it, between finding it and the shot.
@@ -75,8 +78,26 @@ public final class ShootCommand implements Command<ShootCommand.Target> {
         };
     }
 
-    private static Future<CommandOutcome> hit(String said, Shot shot) {
-        return Outcomes.done(GameEvents.text(said), SocialEvents.match(shot.match()));
+    /**
+     * A shot that landed. The match has committed it (its reply waits for that), so now the
+     * others are told: the barrel broke, and the match as it stands or how it ended.
+     */
+    private static Future<CommandOutcome> landed(String said, Shot shot, CommandContext context) {
+        MatchView after = shot.match();
+        FanOut fanOut = context.fanOut();
+        if (shot.outcome() == Shot.Outcome.BROKE) {
+            fanOut.push(shot.others(), SocialEvents.system(context.player() + " breaks barrel " + shot.barrel() + "!"));
+        }
+        if (after.state() != MatchView.Phase.ENDED) {
+            fanOut.push(shot.others(), SocialEvents.match(after));
+            return Outcomes.done(GameEvents.text(said), SocialEvents.match(after));
+        }
+        // The end goes to every player, the shooter's session too, as when time runs out.
+        List<SessionRef> everyone = new ArrayList<>(shot.others());
+        everyone.add(context.caller());
+        fanOut.push(everyone, SocialEvents.system(after.result()));
+        fanOut.push(everyone, SocialEvents.match(after));
+        return Outcomes.done(GameEvents.text(said), SocialEvents.match(after));
     }
 
     private static final String NOTHING_TO_SHOOT =

@@ -34,6 +34,8 @@ final class Speaking {
     static Future<CommandOutcome> toRoom(String text, CommandContext context, JsonObject toOthers, JsonObject toSpeaker) {
         Optional<CommandOutcome> refused = tooLong(text, context);
         if (refused.isPresent()) return Future.succeededFuture(refused.get());
+        Optional<Future<CommandOutcome>> away = InMatch.away(context);
+        if (away.isPresent()) return away.get();
         context.room().announce(context.player(), toOthers.encode()).await();
         return Outcomes.done(context.echo(toSpeaker));
     }

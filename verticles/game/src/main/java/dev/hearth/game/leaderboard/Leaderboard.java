@@ -17,7 +17,9 @@ public interface Leaderboard {
     /**
      * Keeps a finished match's scores durably. Recording the same match again changes
      * nothing (the first record stands), so a match that ends twice, after a crash or a
-     * retried reminder, counts once.
+     * retried reminder, counts once. When it ended is the store's to say: PostgreSQL stamps
+     * the first record with its own clock, the one the last 24 hours are measured by, whatever
+     * the node's clock said ({@code result.endedAt()} is used only by the in-memory board).
      * @return the match as kept: the first record of it
      */
     Future<MatchResult> record(MatchResult result);

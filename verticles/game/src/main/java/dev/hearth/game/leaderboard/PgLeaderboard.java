@@ -7,7 +7,6 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,9 +17,10 @@ import java.util.Map;
  * the database's clock, so every node draws the same board.
  */
 public final class PgLeaderboard implements Leaderboard {
-    // The first record of a match stands: a retry after a crash must not count twice.
+    // The first record of a match stands: a retry after a crash must not count twice. It is
+    // stamped by the database's clock, the one the last 24 hours are measured by.
     private static final String RECORD = """
-            INSERT INTO match_scores (match_id, player, kills, ended_at) VALUES ($1, $2, $3, $4)
+            INSERT INTO match_scores (match_id, player, kills, ended_at) VALUES ($1, $2, $3, now())
             ON CONFLICT (match_id, player) DO NOTHING""";
     private static final String RECORDED = "SELECT player, kills, ended_at FROM match_scores WHERE match_id = $1";
     private static final String ALL_TIME = """
@@ -43,8 +43,7 @@ public final class PgLeaderboard implements Leaderboard {
     public Future<MatchResult> record(MatchResult result) {
         if (result.kills().isEmpty()) return Future.succeededFuture(result);
         List<Tuple> rows = new ArrayList<>();
-        result.kills().forEach((player, kills) -> rows.add(
-                Tuple.of(result.matchId(), player, kills, result.endedAt().atOffset(ZoneOffset.UTC))));
+        result.kills().forEach((player, kills) -> rows.add(Tuple.of(result.matchId(), player, kills)));
         // One transaction: a match's scores land together or not at all, and what is read back is what stands.
         return pool.withTransaction(conn -> conn.preparedQuery(RECORD).executeBatch(rows)
                 .compose(inserted -> conn.preparedQuery(RECORDED).execute(Tuple.of(result.matchId())))

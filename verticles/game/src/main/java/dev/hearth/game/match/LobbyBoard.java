@@ -1,9 +1,6 @@
 package dev.hearth.game.match;
 
-import dev.hearth.runtime.entity.Interleaved;
 import io.vertx.core.Future;
-
-import java.util.List;
 
 /**
  * The latest view of every lobby, in one place, so that listing the lobbies is one call
@@ -15,8 +12,4 @@ public interface LobbyBoard {
 
     /** A lobby's latest view; one older than the view held is ignored. Sent by lobbies as transfers; always accepted. */
     Future<Void> report(LobbyView lobby);
-
-    /** The lobbies of the live setting {@code lobby.names}, in its order. */
-    @Interleaved
-    Future<List<LobbyView>> list();
 }

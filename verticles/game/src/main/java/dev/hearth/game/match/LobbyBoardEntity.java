@@ -62,11 +62,6 @@ public final class LobbyBoardEntity implements LobbyBoard {
         return Future.succeededFuture();
     }
 
-    @Override
-    public Future<List<LobbyView>> list() {
-        return Future.succeededFuture(current());
-    }
-
     private List<LobbyView> current() {
         int max = settings.get(MatchSettings.MAX_PLAYERS);
         Map<String, LobbyView> held = self.state().lobbies();

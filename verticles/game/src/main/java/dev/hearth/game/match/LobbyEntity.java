@@ -28,8 +28,6 @@ public final class LobbyEntity implements Lobby, Remindable {
     static final String COUNTDOWN = "countdown";
     /** Players needed for a countdown to start and for a match to begin. */
     public static final int MIN_PLAYERS = 2;
-    /** A reminder this close to the end of the countdown counts as on time (clocks differ a little). */
-    private static final Duration SLACK = Duration.ofMillis(250);
 
     /**
      * @param startsAt      when the countdown ends; null when there is none
@@ -115,8 +113,10 @@ public final class LobbyEntity implements Lobby, Remindable {
         if (state.match() != null) self.ref(Match.class, state.match()).leave(player).await();
         tell(left.players(), player + " leaves the " + self.key() + " lobby.");
         if (left.startsAt() != null && left.players().size() < MIN_PLAYERS) {
+            // The reminder stays: it finds no countdown and does nothing. Cancelling it here
+            // would be a write of its own, kept even if this turn failed, and would leave the
+            // countdown with no reminder to end it.
             left = left.counting(null);
-            self.reminders().cancel(COUNTDOWN).await();
             tell(left.players(), "Not enough players left: the countdown stops.");
         }
         change(left);
@@ -161,23 +161,33 @@ public final class LobbyEntity implements Lobby, Remindable {
         State state = self.state();
         // At least once: a reminder for a countdown that stopped, or one that already started its match, does nothing.
         if (!COUNTDOWN.equals(name) || state.startsAt() == null || state.match() != null) return Future.succeededFuture();
-        Duration left = Duration.between(clock.instant(), state.startsAt());
-        if (left.compareTo(SLACK) > 0) {
-            self.reminders().set(COUNTDOWN, left).await();
-            return Future.succeededFuture();
+        if (!Reminding.dueOrSetAgain(self.reminders(), COUNTDOWN, state.startsAt(), clock)) return Future.succeededFuture();
+        // Only those who are there play: a player whose every session is on a gateway gone
+        // from the cluster (every node restarted, a gateway died unannounced) is taken out.
+        Audience there = state.players();
+        for (String player : state.players().players()) {
+            if (state.players().sessionsByPlayer().get(player).stream().noneMatch(services.liveSessions())) {
+                log.info("Player {} has no live session; taken out of lobby {} as its countdown ends", player, self.key());
+                there = there.without(player);
+            }
         }
-        if (state.players().size() < MIN_PLAYERS) {
-            change(state.counting(null));
+        State ready = state.withPlayers(there);
+        if (there.size() < MIN_PLAYERS) {
+            if (there.size() < state.players().size()) tell(there, "Not enough players are here: the countdown stops.");
+            change(ready.counting(null));
             return Future.succeededFuture();
         }
         String matchId = self.key() + "-" + (state.matchesPlayed() + 1);
-        MatchSetup setup = new MatchSetup(self.key(), state.players(), settings.get(MatchSettings.BARRELS),
+        MatchSetup setup = new MatchSetup(self.key(), there, settings.get(MatchSettings.BARRELS),
                 settings.get(MatchSettings.BARREL_HITS), Duration.ofSeconds(settings.get(MatchSettings.MATCH_SECONDS)));
-        // The lobby names its match before the match tells its players it began, so a player
-        // who shoots at once finds it (the lobby answers views between the steps of this turn).
-        change(state.playing(matchId));
-        self.ref(Match.class, matchId).start(setup).await();
-        log.info("Lobby {} started match {} with {}", self.key(), matchId, state.players().players());
+        // The lobby names its match and starts it in one commit: the match is started by a
+        // transfer, sent once the lobby's change lands, so a lobby that failed to say it plays
+        // has started nothing (the reminder comes again and starts the same match id), and a
+        // lobby that says it plays has a match that will start. The match tells its players it
+        // began only then, so a player who shoots at once finds the lobby naming it.
+        change(ready.playing(matchId));
+        self.transfer(self.entities().refOf(Match.class, matchId), match -> match.start(setup));
+        log.info("Lobby {} starts match {} with {}", self.key(), matchId, there.players());
         return Future.succeededFuture();
     }
 

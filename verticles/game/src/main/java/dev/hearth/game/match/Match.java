@@ -33,8 +33,15 @@ public interface Match {
      * @param barrel   the barrel's id, as the player typed it when there is no such barrel
      * @param hitsLeft shots the barrel still takes (0 when it broke)
      * @param match    the match after the shot
+     * @param others   the live sessions to tell of a shot that landed (every player's but the
+     *                 shooting session): the shooter tells them, once this reply has come,
+     *                 which is once the shot is committed, so nobody hears of a shot that failed
      */
-    record Shot(Outcome outcome, String barrel, int hitsLeft, MatchView match) {
+    record Shot(Outcome outcome, String barrel, int hitsLeft, MatchView match, List<SessionRef> others) {
+        public Shot {
+            others = others == null ? List.of() : List.copyOf(others);
+        }
+
         public enum Outcome {
             /** Hit, still standing. */
             HIT,

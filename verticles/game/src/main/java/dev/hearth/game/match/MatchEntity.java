@@ -16,11 +16,9 @@ import io.vertx.core.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +32,6 @@ import java.util.Map;
 public final class MatchEntity implements Match, Remindable {
     private static final Logger log = LoggerFactory.getLogger(MatchEntity.class);
     static final String TIME_UP = "time-up";
-    /** A reminder this close to the end of time counts as on time (clocks differ a little). */
-    private static final Duration SLACK = Duration.ofMillis(250);
 
     /**
      * @param barrels  barrel id -> shots it still takes, for those standing, in order
@@ -74,8 +70,12 @@ public final class MatchEntity implements Match, Remindable {
             return new State(lobby, players, standing, scored, endsAt, endedAt, endedBy);
         }
 
-        State ended(Instant at, MatchView.Ending why) {
-            return new State(lobby, players, barrels, kills, endsAt, at, why);
+        /** Ended with the kills as the leaderboard kept them (a first record stands), in this state's order. */
+        State ended(Instant at, MatchView.Ending why, Map<String, Integer> kept) {
+            Map<String, Integer> scored = new LinkedHashMap<>();
+            kills.keySet().forEach(player -> scored.put(player, kept.getOrDefault(player, 0)));
+            kept.forEach(scored::putIfAbsent);
+            return new State(lobby, players, barrels, scored, endsAt, at, why);
         }
 
         private static Map<String, Integer> ordered(Map<String, Integer> from) {
@@ -105,7 +105,14 @@ public final class MatchEntity implements Match, Remindable {
 
     @Override
     public Future<MatchView> start(MatchSetup setup) {
-        if (self.state().phase() != MatchView.Phase.STARTING) return Future.succeededFuture(view(self.state()));
+        State now = self.state();
+        if (now.phase() == MatchView.Phase.ENDED && setup.lobby().equals(now.lobby())) {
+            // Its lobby starts it again, so the lobby missed its end (it forgot it was playing
+            // it, in a turn that failed): it is told again, or it would wait for it forever.
+            log.info("Match {} is over already; lobby {} is told again", self.key(), now.lobby());
+            self.transfer(self.entities().refOf(Lobby.class, now.lobby()), lobby -> lobby.matchEnded(self.key()));
+        }
+        if (now.phase() != MatchView.Phase.STARTING) return Future.succeededFuture(view(now));
         Map<String, Integer> barrels = new LinkedHashMap<>();
         for (int i = 1; i <= setup.barrels(); i++) barrels.put(String.valueOf(i), setup.hitsPerBarrel());
         Map<String, Integer> kills = new LinkedHashMap<>();
@@ -128,22 +135,19 @@ public final class MatchEntity implements Match, Remindable {
     @Override
     public Future<Shot> shoot(SessionRef from, String barrel) {
         State state = self.state();
-        if (state.phase() != MatchView.Phase.PLAYING) return shot(Shot.Outcome.NOT_ON, barrel, 0, state);
-        if (!state.players().contains(from.player())) return shot(Shot.Outcome.NOT_PLAYING, barrel, 0, state);
+        if (state.phase() != MatchView.Phase.PLAYING) return missed(Shot.Outcome.NOT_ON, barrel, state);
+        if (!state.players().contains(from.player())) return missed(Shot.Outcome.NOT_PLAYING, barrel, state);
         Integer hits = state.barrels().get(barrel);
-        if (hits == null) return shot(Shot.Outcome.NO_SUCH_BARREL, barrel, 0, state);
+        if (hits == null) return missed(Shot.Outcome.NO_SUCH_BARREL, barrel, state);
 
         State after = state.shot(barrel, from.player());
         boolean broke = hits == 1;
         self.setState(after);
-        List<SessionRef> others = after.players().sessionsExcept(from, services.liveSessions());
-        if (broke) fanOut.push(others, SocialEvents.system(from.player() + " breaks barrel " + barrel + "!"));
-        if (after.barrels().isEmpty()) {
-            after = end(after, MatchView.Ending.BARRELS);
-        } else {
-            fanOut.push(others, SocialEvents.match(view(after)));
-        }
-        return shot(broke ? Shot.Outcome.BROKE : Shot.Outcome.HIT, barrel, hits - 1, after);
+        // The shooter's call tells the others, once this reply (which waits for the commit) is
+        // in: a shot whose turn fails has told nobody anything.
+        if (after.barrels().isEmpty()) after = end(after, MatchView.Ending.BARRELS, false);
+        return Future.succeededFuture(new Shot(broke ? Shot.Outcome.BROKE : Shot.Outcome.HIT, barrel, hits - 1, view(after),
+                after.players().sessionsExcept(from, services.liveSessions())));
     }
 
     @Override
@@ -155,7 +159,7 @@ public final class MatchEntity implements Match, Remindable {
         log.info("Player {} left match {} ({} players remain)", player, self.key(), left.players().size());
         if (left.phase() == MatchView.Phase.PLAYING) {
             fanOut.push(left.players().sessions(services.liveSessions()), SocialEvents.system(player + " has left the match."));
-            if (left.players().size() == 0) left = end(left, MatchView.Ending.ABANDONED);
+            if (left.players().size() == 0) left = end(left, MatchView.Ending.ABANDONED, true);
         }
         return Future.succeededFuture(view(left));
     }
@@ -178,55 +182,43 @@ public final class MatchEntity implements Match, Remindable {
         State state = self.state();
         // At least once: a reminder for a match that already ended does nothing.
         if (!TIME_UP.equals(name) || state.phase() != MatchView.Phase.PLAYING) return Future.succeededFuture();
-        Duration left = Duration.between(clock.instant(), state.endsAt());
-        if (left.compareTo(SLACK) > 0) {
-            self.reminders().set(TIME_UP, left).await();
-        } else {
-            end(state, MatchView.Ending.TIME);
-        }
+        if (Reminding.dueOrSetAgain(self.reminders(), TIME_UP, state.endsAt(), clock)) end(state, MatchView.Ending.TIME, true);
         return Future.succeededFuture();
     }
 
     /**
      * Ends the match in this turn: the scores go to the leaderboard first (durable, once per
-     * match), then the match is ended, its lobby and every player's character told (transfers,
-     * sent once the end is committed, with the scores as the leaderboard kept them), the
-     * players shown the result and everyone the new leaderboard.
+     * match), then the match is ended with the scores as the leaderboard kept them (a turn
+     * that failed after recording, then a retry, ends as that first record says), its lobby
+     * and every player's character told (transfers, sent once the end is committed). The
+     * players are shown the result from those kept scores ({@code announce}; a shot's caller
+     * shows it instead, once the shot is committed), and everyone the new leaderboard once
+     * it is read: after the turn, at best, since the record stands whatever this turn does.
      */
-    private State end(State state, MatchView.Ending why) {
+    private State end(State state, MatchView.Ending why, boolean announce) {
         MatchResult kept = leaderboard.record(new MatchResult(self.key(), state.kills(), clock.instant())).await();
-        State ended = state.ended(kept.endedAt(), why);
+        State ended = state.ended(kept.endedAt(), why, kept.kills());
         self.setState(ended);
         self.transfer(self.entities().refOf(Lobby.class, state.lobby()), lobby -> lobby.matchEnded(self.key()));
         // Each player's score grows exactly once, whenever their character is reachable.
-        kept.kills().forEach((player, kills) -> self.transfer(self.entities().refOf(Character.class, Names.key(player)),
+        ended.kills().forEach((player, kills) -> self.transfer(self.entities().refOf(Character.class, Names.key(player)),
                 character -> character.matchOver(self.key(), state.lobby(), kills)));
-        List<SessionRef> everyone = ended.players().sessions(services.liveSessions());
-        fanOut.push(everyone, SocialEvents.system(result(ended)));
-        fanOut.push(everyone, SocialEvents.match(view(ended)));
-        fanOut.broadcast(SocialEvents.leaderboard(leaderboard.top(services.settings().get(MatchSettings.LEADERBOARD_SIZE)).await()));
+        MatchView view = view(ended);
+        if (announce) {
+            List<SessionRef> everyone = ended.players().sessions(services.liveSessions());
+            fanOut.push(everyone, SocialEvents.system(view.result()));
+            fanOut.push(everyone, SocialEvents.match(view));
+        }
+        String matchId = self.key();
+        leaderboard.top(services.settings().get(MatchSettings.LEADERBOARD_SIZE)).onComplete(
+                top -> fanOut.broadcast(SocialEvents.leaderboard(top)),
+                failure -> log.warn("The leaderboard after match {} could not be read; not shown: {}", matchId, failure.toString()));
         log.info("Match {} of lobby {} ended ({}): {}", self.key(), state.lobby(), why, ended.kills());
         return ended;
     }
 
-    private static String result(State ended) {
-        String why = switch (ended.endedBy()) {
-            case BARRELS -> "The last barrel is down: the match is over.";
-            case TIME -> "Time is up: the match is over.";
-            case ABANDONED -> "Everyone left: the match is over.";
-        };
-        Map.Entry<String, Integer> best = ended.kills().entrySet().stream()
-                .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
-                        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
-                .orElse(null);
-        if (best == null || best.getValue() == 0) return why + " Nobody broke a barrel.";
-        long tied = ended.kills().values().stream().filter(k -> k.equals(best.getValue())).count();
-        String kills = best.getValue() + (best.getValue() == 1 ? " barrel" : " barrels");
-        return tied > 1 ? why + " A tie at " + kills + " each." : why + " " + best.getKey() + " wins with " + kills + ".";
-    }
-
-    private Future<Shot> shot(Shot.Outcome outcome, String barrel, int hitsLeft, State state) {
-        return Future.succeededFuture(new Shot(outcome, barrel, hitsLeft, view(state)));
+    private Future<Shot> missed(Shot.Outcome outcome, String barrel, State state) {
+        return Future.succeededFuture(new Shot(outcome, barrel, 0, view(state), List.of()));
     }
 
     private MatchView view(State state) {

@@ -1,6 +1,7 @@
 package dev.hearth.game.match;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +31,24 @@ public record MatchView(String id, String lobby, Phase state, List<String> playe
 
     public String room() {
         return roomOf(id);
+    }
+
+    /** What its players are told when it has ended: why, and who won. */
+    public String result() {
+        String why = switch (endedBy) {
+            case BARRELS -> "The last barrel is down: the match is over.";
+            case TIME -> "Time is up: the match is over.";
+            case ABANDONED -> "Everyone left: the match is over.";
+            case null -> throw new IllegalStateException("match " + id + " has not ended");
+        };
+        Map.Entry<String, Integer> best = scores.entrySet().stream()
+                .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
+                        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+                .orElse(null);
+        if (best == null || best.getValue() == 0) return why + " Nobody broke a barrel.";
+        long tied = scores.values().stream().filter(k -> k.equals(best.getValue())).count();
+        String kills = best.getValue() + (best.getValue() == 1 ? " barrel" : " barrels");
+        return tied > 1 ? why + " A tie at " + kills + " each." : why + " " + best.getKey() + " wins with " + kills + ".";
     }
 
     public enum Phase {

@@ -37,9 +37,10 @@ class GoCommandTest extends CommandTest {
 
         expect("east", seeded("square", "Alice", "Bob"));
 
+        // In the next room before out of this one (never in none).
         assertThat(g2.deliveries()).containsExactly(
-                new Delivery(List.of(carol.session()), left("Alice", "east")),
-                new Delivery(List.of(bob.session()), arrived("Alice", "west")));
+                new Delivery(List.of(bob.session()), arrived("Alice", "west")),
+                new Delivery(List.of(carol.session()), left("Alice", "east")));
         assertThat(g1.deliveries()).isEmpty();
     }
 

@@ -219,6 +219,8 @@ class PlayCommandsTest {
         assertThat(play.events(bob, "fire barrel 2").getFirst()).isEqualTo(text("You break barrel 2! That makes 1 barrel for you."));
 
         assertThat(play.pushed(alice, "text")).contains(system("The last barrel is down: the match is over. A tie at 1 barrel each."));
+        assertThat(play.pushed(bob, "text")).as("the shooter too").contains(system("The last barrel is down: the match is over. A tie at 1 barrel each."));
+        assertThat(play.pushed(bob, "match").getLast().getJsonObject("match").getString("state")).isEqualTo("ended");
         Await.within(WAIT, "Alice's score counts the kill", () -> play.events(alice, "score")
                 .equals(List.of(new JsonObject().put("type", "score").put("score", 1))));
         JsonArray both = new JsonArray().add(new JsonObject().put("name", "Alice").put("kills", 1))
@@ -229,6 +231,45 @@ class PlayCommandsTest {
                 .getJsonObject("room").getString("id").equals("tavern"));
         assertRefused(alice, "shoot 2", "There is nothing to shoot here. Join a lobby and wait for its match: 'lobbies' lists them.");
         Await.within(WAIT, "Alice is out of the lobby", () -> play.command(alice, "join arena") instanceof CommandOutcome.Done);
+    }
+
+    @Test
+    void inAMatchTheRoomLeftBehindIsOutOfReach() {
+        SessionRef carol = play.connect("Carol");
+        play.events(alice, "north");
+        play.events(alice, "get bread");
+        Await.within(WAIT, "Alice has the bread", () -> !play.character("Alice").inventory().isEmpty());
+        play.events(alice, "south");
+        startAMatchOfTwoBarrels();
+        play.gateway().clear();
+
+        String away = "You are in the barrel range, in a match: the room you came from is out of reach until it is over."
+                + " Type 'leave' to leave the match (your kills so far still count).";
+        for (String line : List.of("say hello tavern", "'hello", "emote waves.", "drop bread", "give bread to Carol",
+                "give bread to Bob", "get bread", "look bread", "look at Carol")) {
+            assertRefused(alice, line, away);
+        }
+        assertThat(play.gateway().eventsFor(carol)).as("the tavern hears and sees nothing of Alice").isEmpty();
+        assertThat(play.character("Alice").inventory()).extracting(i -> i.id()).containsExactly("bread-1");
+        assertThat(play.events(alice, "look").getFirst().getJsonObject("room").getString("id")).isEqualTo("match-arena-1");
+        assertThat(play.events(alice, "inventory")).isNotEmpty();
+    }
+
+    /** Transfers come in no order: the news of a match's end may come after its player joined the lobby again. */
+    @Test
+    void theEndOfAnEarlierMatchDoesNotTakeAPlayerOutOfTheLobbyTheyJoinedSince() {
+        play.events(alice, "join arena");
+        dev.hearth.game.character.Character character = play.kit().ref(dev.hearth.game.character.Character.class, "alice");
+
+        play.kit().await(character.matchOver("arena-1", "arena", 2));
+
+        assertThat(play.character("Alice").lobby()).isEqualTo("arena");
+        assertThat(play.character("Alice").score()).isEqualTo(2);
+        assertRefused(alice, "join arena", "You are in the arena lobby already.");
+
+        play.kit().await(play.kit().ref(dev.hearth.game.match.Lobby.class, "arena").leave("Alice"));
+        play.kit().await(character.matchOver("arena-2", "arena", 0));
+        assertThat(play.character("Alice").lobby()).as("a lobby that no longer has her lets her go").isNull();
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.vertx.sqlclient.PoolOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +48,15 @@ class PgLeaderboardTest extends LeaderboardContract {
 
         assertThat(standings.allTime()).containsExactly(new Rank("Alice", 5), new Rank("Carol", 3), new Rank("Bob", 2));
         assertThat(standings.last24h()).containsExactly(new Rank("Carol", 3), new Rank("Bob", 2), new Rank("Alice", 1));
+    }
+
+    @Test
+    void aMatchEndsByTheDatabasesClockWhateverTheNodesClockSays() {
+        // A node whose clock is two days behind: its match still counts in the last 24 hours.
+        MatchResult kept = Futures.await(leaderboard.record(new MatchResult("arena-1", Map.of("Alice", 3), now().minus(Duration.ofDays(2)))));
+
+        assertThat(top(10).last24h()).containsExactly(new Rank("Alice", 3));
+        assertThat(Duration.between(kept.endedAt(), now()).abs()).as("stamped now, by the database").isLessThan(Duration.ofMinutes(1));
     }
 
     @Test

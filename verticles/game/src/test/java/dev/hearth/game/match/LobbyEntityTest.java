@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 
 class LobbyEntityTest {
     private static final Duration WAIT = Duration.ofSeconds(8);
@@ -22,7 +21,6 @@ class LobbyEntityTest {
     @AutoClose
     private final PlayKit play = new PlayKit();
     private final Lobby arena = play.kit().ref(Lobby.class, "arena");
-    private final LobbyBoard board = play.kit().ref(LobbyBoard.class, LobbyBoard.KEY);
 
     @Test
     void aLobbyFillsCountsDownAndStartsAMatchWithItsPlayers() {
@@ -44,7 +42,8 @@ class LobbyEntityTest {
         assertThat(play.kit().await(arena.join("Bob", List.of(bob))).outcome()).isEqualTo(LobbyJoin.Outcome.ALREADY_IN);
 
         Await.within(WAIT, "the countdown ends and the match starts", () ->
-                play.kit().await(arena.view()).state() == LobbyView.Phase.PLAYING);
+                play.kit().await(arena.view()).state() == LobbyView.Phase.PLAYING
+                        && play.kit().await(play.kit().ref(Match.class, "arena-1").view()).state() == MatchView.Phase.PLAYING);
         LobbyView playing = play.kit().await(arena.view());
         assertThat(playing.match()).isEqualTo("arena-1");
         MatchView match = play.kit().await(play.kit().ref(Match.class, "arena-1").view());
@@ -75,7 +74,8 @@ class LobbyEntityTest {
 
         play.set(MatchSettings.COUNTDOWN_SECONDS, "2");
         Instant startsAt = play.kit().await(arena.join("Carol", List.of(play.session("Carol")))).lobby().startsAt();
-        Await.within(WAIT, "the second countdown ends", () -> play.kit().await(arena.view()).state() == LobbyView.Phase.PLAYING);
+        Await.within(WAIT, "the second countdown ends", () -> play.kit().await(arena.view()).state() == LobbyView.Phase.PLAYING
+                && play.kit().await(play.kit().ref(Match.class, "arena-1").view()).state() == MatchView.Phase.PLAYING);
         MatchView match = play.kit().await(play.kit().ref(Match.class, "arena-1").view());
         Instant started = match.endsAt().minusSeconds(MatchSettings.MATCH_SECONDS.defaultValue());
         assertThat(started).as("not at the end of the first countdown").isAfterOrEqualTo(startsAt.minusMillis(250));
@@ -102,6 +102,50 @@ class LobbyEntityTest {
         assertThat(play.kit().await(arena.view()).players()).containsExactly("Alice", "Carol");
     }
 
+    /**
+     * The lobby's match id is taken and over already: the lobby once started it in a turn that
+     * failed after the match committed, so the lobby never heard of its end. Starting it
+     * again, the lobby hears of its end again and opens, instead of playing it forever.
+     */
+    @Test
+    void aLobbyWhoseMatchIsAlreadyOverOpensAgainInsteadOfPlayingItForever() {
+        play.set(MatchSettings.COUNTDOWN_SECONDS, "1");
+        SessionRef alice = play.session("Alice");
+        SessionRef bob = play.session("Bob");
+        Match first = play.kit().ref(Match.class, "arena-1");
+        play.kit().await(first.start(new MatchSetup("arena", dev.hearth.game.delivery.Audience.none()
+                .with("Alice", List.of(alice)).with("Bob", List.of(bob)), 1, 1, Duration.ofSeconds(1))));
+        Await.within(WAIT, "that match ends", () -> play.kit().await(first.view()).state() == MatchView.Phase.ENDED);
+
+        play.kit().await(arena.join("Alice", List.of(alice)));
+        play.kit().await(arena.join("Bob", List.of(bob)));
+        Await.within(WAIT, "the countdown ends", () -> play.kit().await(arena.view()).state() != LobbyView.Phase.COUNTDOWN);
+
+        Await.within(WAIT, "the lobby opens again", () -> play.kit().await(arena.view()).state() == LobbyView.Phase.WAITING);
+        assertThat(play.kit().await(arena.join("Carol", List.of(play.session("Carol")))).outcome()).isEqualTo(LobbyJoin.Outcome.JOINED);
+    }
+
+    @Test
+    void playersWithNoLiveSessionAreLeftOutWhenTheCountdownEnds() {
+        play.set(MatchSettings.COUNTDOWN_SECONDS, "1");
+        play.kit().await(arena.join("Alice", List.of(play.session("Alice"))));
+        play.kit().await(arena.join("Bob", List.of(play.session("Bob", "g2"))));
+        play.kit().await(arena.join("Carol", List.of(play.session("Carol", "g2"))));
+        play.gatewayGone("g2");
+
+        Await.within(WAIT, "the countdown ends", () -> play.kit().await(arena.view()).state() != LobbyView.Phase.COUNTDOWN);
+
+        LobbyView after = play.kit().await(arena.view());
+        assertThat(after.state()).as("one player is not a match").isEqualTo(LobbyView.Phase.WAITING);
+        assertThat(after.players()).containsExactly("Alice");
+        assertThat(play.kit().await(play.kit().ref(Match.class, "arena-1").view()).state()).isEqualTo(MatchView.Phase.STARTING);
+
+        play.kit().await(arena.join("Dave", List.of(play.session("Dave"))));
+        Await.within(WAIT, "a match of those who are there", () -> play.kit().await(play.kit().ref(Match.class, "arena-1").view())
+                .state() == MatchView.Phase.PLAYING);
+        assertThat(play.kit().await(play.kit().ref(Match.class, "arena-1").view()).players()).containsExactly("Alice", "Dave");
+    }
+
     @Test
     void occupancyChangesAreBroadcastToEveryoneAsTheListOfLobbies() {
         play.set(MatchSettings.COUNTDOWN_SECONDS, "60");
@@ -119,16 +163,20 @@ class LobbyEntityTest {
         assertThat(arenaNow).isEqualTo(arenaCountingDown);
         assertThat(last.getJsonObject(1)).isEqualTo(yardEmpty);
         assertThat(play.broadcasts("lobbies")).as("two changes, at most two broadcasts").hasSizeLessThanOrEqualTo(2);
-
-        assertThat(play.kit().await(board.list())).extracting(LobbyView::name, LobbyView::players)
-                .containsExactly(tuple("arena", List.of("Alice", "Bob")), tuple("yard", List.of()));
     }
 
     @Test
     void theListOfLobbiesFollowsTheLiveSettings() {
         play.set(MatchSettings.LOBBY_NAMES, "cellar, Arena").set(MatchSettings.MAX_PLAYERS, "6");
+        play.kit().await(arena.join("Alice", List.of(play.session("Alice"))));
 
-        assertThat(play.kit().await(board.list()))
-                .containsExactly(LobbyView.empty("cellar", 6), LobbyView.empty("arena", 6));
+        Await.within(WAIT, "the board broadcasts the change", () -> !play.broadcasts("lobbies").isEmpty());
+        JsonArray lobbies = play.broadcasts("lobbies").getLast().getJsonArray("lobbies");
+        assertThat(lobbies).hasSize(2);
+        assertThat(lobbies.getJsonObject(0)).isEqualTo(new JsonObject().put("name", "cellar").put("players", new JsonArray())
+                .put("max", 6).put("state", "waiting"));
+        assertThat(lobbies.getJsonObject(1).getString("name")).isEqualTo("arena");
+        assertThat(lobbies.getJsonObject(1).getJsonArray("players")).isEqualTo(new JsonArray().add("Alice"));
+        assertThat(lobbies.getJsonObject(1).getInteger("max")).isEqualTo(6);
     }
 }

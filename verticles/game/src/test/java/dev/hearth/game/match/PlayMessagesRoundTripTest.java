@@ -97,7 +97,8 @@ class PlayMessagesRoundTripTest {
             case "dev.hearth.game.match.LobbyView" -> COUNTING;
             case "dev.hearth.game.match.MatchView" -> ENDED;
             case "dev.hearth.game.match.Lobby$LobbyJoin" -> new LobbyJoin(LobbyJoin.Outcome.FULL, COUNTING);
-            case "dev.hearth.game.match.Match$Shot" -> new Shot(Shot.Outcome.BROKE, "5", 0, ENDED);
+            case "dev.hearth.game.match.Match$Shot" -> new Shot(Shot.Outcome.BROKE, "5", 0, ENDED,
+                    List.of(new dev.hearth.runtime.edge.SessionRef("Bob", "g1", "hearth.session.b")));
             case "dev.hearth.game.chat.ChannelInfo" -> new ChannelInfo("ooc", 12, 3);
             case "java.util.List<dev.hearth.game.chat.ChatLine>" -> List.of(new ChatLine("Bob", "hi", AT));
             case "java.util.Optional<dev.hearth.game.chat.ChatLine>" -> Optional.of(new ChatLine("Bob", "hi", AT));

@@ -37,11 +37,13 @@ public final class PlayKit implements AutoCloseable {
     private final InMemoryLeaderboard leaderboard = new InMemoryLeaderboard(InstantSource.system());
     private final AtomicInteger records = new AtomicInteger();
     private final AtomicBoolean failNextTop = new AtomicBoolean();
+    private final AtomicBoolean failNextRecord = new AtomicBoolean();
     /** The leaderboard the matches use: the in-memory one, counting records, failing a read when told to. */
     private final Leaderboard watched = new Leaderboard() {
         @Override
         public Future<MatchResult> record(MatchResult result) {
             records.incrementAndGet();
+            if (failNextRecord.compareAndSet(true, false)) return Future.failedFuture("the leaderboard is unreachable (PlayKit)");
             return leaderboard.record(result);
         }
 
@@ -81,6 +83,11 @@ public final class PlayKit implements AutoCloseable {
         failNextTop.set(true);
     }
 
+    /** Makes the leaderboard's next {@code record} fail (it keeps nothing), as a database that went away would. */
+    public void failNextLeaderboardRecord() {
+        failNextRecord.set(true);
+    }
+
     /** Changes a live setting as a row in the settings table would. */
     public <T> PlayKit set(Setting<T> setting, String value) {
         assertThat(world.settings().apply(setting.key(), value)).as("%s = %s is accepted", setting.key(), value).isTrue();
@@ -92,6 +99,16 @@ public final class PlayKit implements AutoCloseable {
         return world.session(player, GATEWAY);
     }
 
+    /** A new connection of the player through another gateway, in the cluster from now on (not yet in the world). */
+    public SessionRef session(String player, String gatewayNode) {
+        return world.session(player, gatewayNode);
+    }
+
+    /** The gateway is no longer in the cluster, without the news reaching the world. */
+    public void gatewayGone(String gatewayNode) {
+        world.gatewayGone(gatewayNode);
+    }
+
     /** A new connection of the player, in the world as the gateway puts it there. */
     public SessionRef connect(String player) {
         return world.enter(player, GATEWAY);
@@ -99,6 +116,11 @@ public final class PlayKit implements AutoCloseable {
 
     public void disconnect(SessionRef session) {
         world.leave(session);
+    }
+
+    /** The player's character as committed. */
+    public dev.hearth.game.character.CharacterState character(String player) {
+        return world.character(player);
     }
 
     /** What the world answers to a line the player typed. */
