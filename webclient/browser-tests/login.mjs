@@ -1,41 +1,30 @@
-// Browser test of the Hearth web client against the real server.
-//
-//   cd webclient && node --test test/
-//
-// Needs the built server (verticles/node/target/hearth-node.jar, from `mvn package`),
-// a JDK >= 21 (JAVA_HOME, default /usr/lib/jvm/temurin-25-jdk-amd64) and Chromium
-// (CHROMIUM, default /usr/bin/chromium: `apt-get install -y chromium`). It starts one
-// server node on free ports in a temp dir (embedded PostgreSQL unless HEARTH_DB_URL is
-// set), drives two players in two browser contexts, and saves screenshots in
-// webclient/target/screenshots/. HEARTH_TEST_URL=http://host:port/ tests a server that
-// is already running instead of starting one; HEARTH_TEST_WEBROOT=dir serves that client
-// build (app.js + public/) instead of the one inside the jar.
+// Logging in and out in a real browser against the real server: the login screen, a bad
+// login, two players registering and meeting in the tavern, talking, a reload, a forged
+// token, a dropped socket. Part of test/browser.test.mjs (see there and helpers.mjs).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import {
-  DESKTOP, PHONE, logLine, occupant, openPlayer, problemsExceptExpected, registerThroughUi, shots, useStage, waitForState,
+  DESKTOP, PHONE, logLine, occupant, problemsExceptExpected, registerThroughUi, shot, uniqueName, useStage, waitForState,
 } from '../test-support/helpers.mjs';
 
 describe('Hearth web client in a real browser', { timeout: 300_000 }, () => {
-  const stage = useStage('browser-test');
+  const stage = useStage();
   const { server, problems } = stage;
-  const suffix = Math.random().toString(36).slice(2, 7);
-  const nameA = `Ada_${suffix}`;
-  const nameB = `Bram_${suffix}`;
+  const nameA = uniqueName('Ada');
+  const nameB = uniqueName('Bram');
   let a;
   let b;
 
   test('the login screen comes first', async () => {
-    a = await openPlayer(stage.browser, server.base, 'A', DESKTOP, problems);
+    a = await stage.open('A', DESKTOP);
     await a.page.getByTestId('login-screen').waitFor({ state: 'visible' });
     assert.equal(await a.page.getByTestId('game-screen').isVisible(), false);
-    await a.page.screenshot({ path: path.join(shots, 'login-1280x800.png') });
+    await shot(a.page, 'login-1280x800');
   });
 
   test('a bad login shows the server\'s own error message', async () => {
     const page = a.page;
-    const ghost = `Nobody_${suffix}`;
+    const ghost = uniqueName('Nobody');
     // What the server says to this request, asked directly.
     const res = await fetch(new URL('api/auth/login', server.base), {
       method: 'POST',
@@ -52,13 +41,13 @@ describe('Hearth web client in a real browser', { timeout: 300_000 }, () => {
     const error = page.getByTestId('login-error');
     await error.filter({ hasText: body.error.message }).waitFor({ state: 'visible' });
     assert.equal(await page.getByTestId('login-screen').isVisible(), true);
-    await page.screenshot({ path: path.join(shots, 'login-error-1280x800.png') });
+    await shot(page, 'login-error-1280x800');
   });
 
   test('two players register, log in and meet in the tavern', async () => {
-    b = await openPlayer(stage.browser, server.base, 'B', PHONE, problems);
+    b = await stage.open('B', PHONE);
     await b.page.getByTestId('login-screen').waitFor({ state: 'visible' });
-    await b.page.screenshot({ path: path.join(shots, 'login-375x812.png') });
+    await shot(b.page, 'login-375x812');
     await registerThroughUi(a.page, nameA);
     await registerThroughUi(b.page, nameB);
 
@@ -103,8 +92,8 @@ describe('Hearth web client in a real browser', { timeout: 300_000 }, () => {
     await a.page.getByTestId('command-input').fill('look');
     await a.page.getByTestId('command-input').press('Enter');
     await a.page.locator('[data-testid="log"] .line[data-kind="room"]').nth(1).waitFor();
-    await a.page.screenshot({ path: path.join(shots, 'game-1280x800.png') });
-    await b.page.screenshot({ path: path.join(shots, 'game-375x812.png') });
+    await shot(a.page, 'game-1280x800');
+    await shot(b.page, 'game-375x812');
   });
 
   test('a reload reconnects without asking to log in again', async () => {
@@ -122,7 +111,7 @@ describe('Hearth web client in a real browser', { timeout: 300_000 }, () => {
   });
 
   test('a rejected token returns to the login screen with a message', async () => {
-    const c = await openPlayer(stage.browser, server.base, 'C', DESKTOP, problems);
+    const c = await stage.open('C', DESKTOP);
     try {
       await c.page.getByTestId('login-screen').waitFor({ state: 'visible' });
       await c.page.evaluate(() => sessionStorage.setItem('hearth.session',
