@@ -148,8 +148,8 @@ describe('the world in the browser', { timeout: 300_000 }, () => {
   });
 
   test('two players join a lobby, play a match, and see the leaderboard change', async (t) => {
-    // A short match: three barrels, one shot each, a three-second countdown.
-    const short = { 'lobby.countdown_seconds': 3, 'match.barrels': 3, 'match.barrel_hits': 1, 'match.length_seconds': 120 };
+    // A short match: three barrels, one shot each, a two-second countdown.
+    const short = { 'lobby.countdown_seconds': 2, 'match.barrels': 3, 'match.barrel_hits': 1, 'match.length_seconds': 120 };
     const shortened = await stage.server.settings(short);
     t.after(() => shortened && stage.server.settings(Object.fromEntries(Object.keys(short).map((k) => [k, null]))));
     const a = await stage.player('Ash', DESKTOP);

@@ -82,7 +82,7 @@ export function uniqueName(prefix) {
 
 /** One server node. `name` picks its log file (target/<name>-server.log). */
 export class Server {
-  constructor(name = 'browser-test') {
+  constructor(name = 'browser') {
     this.child = null;
     this.exited = null;
     this.tail = [];
@@ -240,7 +240,7 @@ export class Server {
 let shared = null;
 
 function sharedStage() {
-  shared ??= { server: new Server('browser'), browser: null, ready: null };
+  shared ??= { server: new Server(), browser: null, ready: null };
   return shared;
 }
 
@@ -360,14 +360,6 @@ export async function mapRooms(page) {
     nodes.map((n) => ({ id: n.getAttribute('data-room'), state: n.getAttribute('data-state') })));
 }
 
-/**
- * What the client has learned about the server: `commands` (from its help), `roomMap` and
- * `exitTargets` (rooms carry positions and exits say where they lead), `events` (types seen).
- */
-export async function serverTraits(page) {
-  return page.evaluate(() => window.hearth.traits());
-}
-
 /** Walks through an exit by clicking its button; resolves once the room panel shows another room. */
 export async function walk(page, exitName) {
   const before = await currentRoom(page);
@@ -418,16 +410,6 @@ export async function explore(page, found, maxRooms = 20) {
 /** Takes these exits one after the other. */
 export async function walkPath(page, exits) {
   for (const exit of exits) await walk(page, exit);
-}
-
-/** Whether the server has the world (rooms on a map, `go`) and the barrel matches (`join`, `shoot`). */
-export async function serverHas(page) {
-  await page.waitForFunction(() => window.hearth.traits().helpRead, null, { timeout: UI_TIMEOUT_MS }).catch(() => {});
-  const t = await serverTraits(page);
-  return {
-    world: t.commands.includes('go') && t.roomMap && t.exitTargets,
-    matches: t.commands.includes('join') && t.commands.includes('shoot'),
-  };
 }
 
 export async function shot(page, name) {
