@@ -29,19 +29,29 @@ const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 export const shots = path.join(webclient, 'target/screenshots');
 
 /**
- * For a node that starts in seconds on a small machine: the classes it loaded last time
- * come from a shared archive (made at the first run's exit, remade when the jar changes),
- * only the quick compiler runs, and Hazelcast gets the modules it asks for (as in
- * scripts/lib.sh) so it does not warn.
+ * For a node that starts in seconds on a small machine: the classes it loaded last time come
+ * from a shared archive (the JVM writes it when the first run's server exits), and only the
+ * quick compiler runs.
  */
-const JVM_FLAGS = [
-  '-XX:+AutoCreateSharedArchive', `-XX:SharedArchiveFile=${path.join(webclient, 'target/hearth-node.jsa')}`,
-  '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC',
-  '--add-modules', 'java.se', '--add-exports', 'java.base/jdk.internal.ref=ALL-UNNAMED',
-  '--add-opens', 'java.base/java.lang=ALL-UNNAMED', '--add-opens', 'java.base/sun.nio.ch=ALL-UNNAMED',
-  '--add-opens', 'java.management/sun.management=ALL-UNNAMED', '--add-opens', 'jdk.management/com.sun.management.internal=ALL-UNNAMED',
-  '--enable-native-access=ALL-UNNAMED',
-];
+function jvmFlags() {
+  // Quiet about the archive: the first run's exit lists every class it cannot keep.
+  return ['-XX:+AutoCreateSharedArchive', `-XX:SharedArchiveFile=${classArchive()}`, '-Xlog:cds*=off',
+    '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
+}
+
+/**
+ * target/hearth-node.jsa, deleted first when a jar on the server's class path is newer: the
+ * JVM refuses an archive of other jars (with an error line) but does not write a new one.
+ */
+function classArchive() {
+  const archive = path.join(webclient, 'target/hearth-node.jsa');
+  if (!fs.existsSync(archive)) return archive;
+  const lib = path.join(path.dirname(jar), 'lib');
+  const jars = [jar, ...(fs.existsSync(lib) ? fs.readdirSync(lib).map((f) => path.join(lib, f)) : [])];
+  const made = fs.statSync(archive).mtimeMs;
+  if (jars.some((j) => fs.statSync(j).mtimeMs > made)) fs.rmSync(archive);
+  return archive;
+}
 
 export const START_DEADLINE_MS = 90_000;
 export const STOP_DEADLINE_MS = 15_000;
@@ -141,7 +151,7 @@ export class Server {
 
   async launch() {
     this.remember(`--- starting the server on ${this.base} ---\n`);
-    const child = spawn(this.java, [...JVM_FLAGS, '-jar', jar], { cwd: this.workDir, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(this.java, [...jvmFlags(), '-jar', jar], { cwd: this.workDir, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
     child.once('error', (e) => this.remember(`spawn error: ${e.message}\n`));
@@ -246,10 +256,9 @@ function sharedStage() {
 
 function ready() {
   const s = sharedStage();
-  s.ready ??= (async () => {
-    await s.server.start();
-    s.browser = await launchBrowser();
-  })();
+  s.ready ??= Promise.all([s.server.start(), launchBrowser()]).then(([, browser]) => {
+    s.browser = browser;
+  });
   return s.ready;
 }
 
