@@ -204,10 +204,15 @@ describe('the game screen', { timeout: 400_000 }, () => {
 
   test('channel tabs show one channel at a time and count what arrives elsewhere', async () => {
     const page = a.page;
+    // Something said in the room and something on a channel, both already in the log.
+    await command(b.page, 'say the fire is warm');
+    await command(b.page, 'chat newbie which way to the mill?');
+    await logLine(page, 'said', 'the fire is warm').waitFor();
+    await logLine(page, 'chat', 'way to the mill').waitFor();
     await page.keyboard.press('Alt+Period'); // All -> Room
     await page.locator('[data-testid="tab"][data-channel="room"][aria-selected="true"]').waitFor();
-    assert.equal(await logLine(page, 'chat', 'in a minute!').isVisible(), false, 'chat is not in the room tab');
-    assert.equal(await logLine(page, 'said', 'still fine').isVisible(), true);
+    assert.equal(await logLine(page, 'chat', 'way to the mill').isVisible(), false, 'chat is not in the room tab');
+    assert.equal(await logLine(page, 'said', 'the fire is warm').isVisible(), true);
     // B says something on #ooc (the server puts every player in it).
     await command(b.page, 'chat ooc barrels in five');
     await page.locator('[data-testid="tab"][data-channel="ooc"] [data-testid="tab-unread"]', { hasText: '1' }).waitFor();
@@ -215,7 +220,8 @@ describe('the game screen', { timeout: 400_000 }, () => {
     for (let i = 0; i < 4 && !(await ooc.count()); i++) await page.keyboard.press('Alt+Period'); // Room -> the channels
     await ooc.waitFor();
     await logLine(page, 'chat', 'barrels in five').waitFor({ state: 'visible' });
-    assert.equal(await logLine(page, 'said', 'still fine').isVisible(), false);
+    assert.equal(await logLine(page, 'said', 'the fire is warm').isVisible(), false);
+    assert.equal(await logLine(page, 'chat', 'way to the mill').isVisible(), false, 'another channel is not in this one');
     assert.equal(await page.locator('[data-testid="tab"][data-channel="ooc"] [data-testid="tab-unread"]').count(), 0);
     // History lines already shown are not shown twice.
     const at = Number(await logLine(page, 'chat', 'barrels in five').getAttribute('data-at'));
@@ -229,7 +235,10 @@ describe('the game screen', { timeout: 400_000 }, () => {
 
   test('the lobby list and the leaderboard act on a click', async () => {
     const page = a.page;
+    const now = await page.evaluate(() => Date.now());
+    await inject(page, lobbiesEvent(a.name, b.name, now), leaderboardEvent(a.name));
     // Joined already: the own lobby offers to leave; the others cannot be joined meanwhile.
+    await page.locator('[data-testid="lobby"][data-name="quickdraw"] [data-testid="lobby-join"][disabled]').waitFor({ state: 'attached' });
     await page.locator('[data-testid="lobby"][data-name="barrels"] [data-testid="lobby-leave"]').click();
     await logLine(page, 'echo', 'leave').waitFor();
     await inject(page, { type: 'lobbies', lobbies: [{ name: 'quickdraw', players: ['Cora'], max: 2, state: 'waiting' }] });
@@ -247,7 +256,8 @@ describe('the game screen', { timeout: 400_000 }, () => {
   test('completion knows exits, things and channels once the world sends them', async () => {
     const page = a.page;
     const input = page.getByTestId('command-input');
-    await inject(page, roomEvent('tavern', [a.name, b.name]));
+    await inject(page, roomEvent('tavern', [a.name, b.name]), { type: 'inventory', items: [{ id: 'key-9', name: 'iron key' }] },
+      { type: 'lobbies', lobbies: [{ name: 'quickdraw', players: ['Cora'], max: 2, state: 'waiting' }] });
     const cases = [
       ['go no', 'go north '],
       ['get lan', 'get lantern '],
