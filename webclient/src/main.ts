@@ -62,12 +62,13 @@ class App {
     go: (exit) => this.walk(exit),
     insert: (name) => this.commandLine.insert(name),
     fill: (line) => this.commandLine.fill(line),
+    send: (line) => this.act(line),
   });
   private worldMap = new WorldMap();
   private readonly mapView = new MapView(byTestId<SVGSVGElement>('map'), byTestId('map-caption'), (exit) => this.walk(exit));
   private readonly lobbies = new LobbyPanel(byTestId('lobbies'), byTestId('lobby-count'), this.clock, (line) => this.send(line));
   private readonly leaderboard = new LeaderboardPanel(byTestId('leaderboard'), [byTestId('leaderboard-all'), byTestId('leaderboard-day')]);
-  private readonly match = new MatchBanner(byTestId('match'), this.clock);
+  private readonly match = new MatchBanner(byTestId('match'), this.clock, (line) => this.act(line));
   private readonly score = new ScoreBadge(byTestId('score-badge'));
   private readonly status = new StatusBadge(byTestId('connection-status'), byTestId('connection-label'), byTestId('connection-banner'), () => this.connection.retryNow());
   private readonly overlay = byTestId('keys-overlay');
@@ -323,6 +324,7 @@ class App {
         break;
       case 'match': {
         const before = this.match.show(e.match);
+        if (e.match.room) this.room.range(e.match.room, e.match.state === 'ended' ? [] : e.match.standing);
         if (origin !== 'quiet') this.renderer.match(e.match, before);
         // Scores are saved when a match ends: fetch the new standings unless the server pushes them.
         if (e.match.state === 'ended' && before !== null && before !== 'ended') {
@@ -379,7 +381,12 @@ class App {
   }
 
   private walk(exit: Exit): void {
-    this.send(`go ${exit.name}`);
+    this.act(`go ${exit.name}`);
+  }
+
+  /** A command sent by a click (an exit, a barrel): it runs at once, and typing goes on in the command line. */
+  private act(line: string): void {
+    this.send(line);
     this.commandLine.focus();
   }
 
@@ -455,6 +462,11 @@ class App {
       if (!typing && !e.ctrlKey && !e.metaKey && !e.altKey && (e.key.length === 1 || e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
         this.commandLine.focus();
       }
+    });
+    // Buttons (all tabindex -1) never take the focus from the command line: pressing one
+    // does not move it, so typing after a click on Join or a tab goes on in the line.
+    this.gameScreen.addEventListener('mousedown', (e) => {
+      if ((e.target as HTMLElement).closest('button')) e.preventDefault();
     });
     // A click that is not a text selection or a control returns focus to the command line
     // (not on touch screens, where that would pop the keyboard up while reading).

@@ -119,6 +119,8 @@ export interface Match {
   room: string;
   state: MatchState;
   barrels: number | null;
+  /** The ids of the barrels still standing (what `shoot` takes); null when the server does not say. */
+  standing: string[] | null;
   endsAt: number | null;
   scores: { name: string; kills: number }[];
 }
@@ -263,6 +265,7 @@ function readMatch(v: unknown): Match {
     room: str(m.room),
     state: state === 'starting' || state === 'ended' ? state : 'playing',
     barrels: num(m.barrels),
+    standing: Array.isArray(m.standing) ? m.standing.map((x) => (typeof x === 'number' ? String(x) : x)).filter((x): x is string => typeof x === 'string') : null,
     endsAt: num(m.endsAt),
     scores,
   };

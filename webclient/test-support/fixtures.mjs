@@ -1,31 +1,35 @@
 // Events in the shapes of docs/protocol.md's world and match additions, for tests that
-// show what the client does with them before (or without) a server that sends them.
-// The little world here follows the design's seed: the tavern at the centre, north of
-// A is B and B sits at y-1.
+// show what the client does with events the real server sends rarely or not on cue (a
+// full leaderboard, a lobby counting down, chat from strangers). The rooms are the seeded
+// world's (migrations/V7__world_seed.sql: ids, places on the map, exits in map order), so
+// a page connected to the real server can be fed them without its map going wrong; what
+// lies about in them and the descriptions are made up.
 
 const R = (id, name, x, y, z, exits, extra = {}) => ({
   id, name, x, y, z, exits, description: extra.description ?? `${name}.`, items: extra.items ?? [], npcs: extra.npcs ?? [],
 });
 
 export const ROOMS = Object.fromEntries([
-  R('tavern', 'The Hearth Tavern', 0, 0, 0, [['north', 'square', 'n'], ['down', 'cellar', 'd'], ['east', 'kitchen', 'e']], {
+  R('tavern', 'The Hearth Tavern', -1, 0, 0, [['north', 'kitchen', 'n'], ['east', 'square', 'e'], ['down', 'cellar', 'd']], {
     description: 'A fire crackles in the great stone hearth, throwing amber light across worn oak tables.',
-    items: [{ id: 'lantern-1', name: 'lantern' }, { id: 'bread-1', name: 'loaf of bread' }],
-    npcs: ['the tavern cat'],
+    items: [{ id: 'lantern-9', name: 'lantern' }, { id: 'bread-9', name: 'loaf of bread' }],
+    npcs: ['Soot'],
   }),
-  R('kitchen', 'The Kitchen', 1, 0, 0, [['west', 'tavern', 'w']], { items: [{ id: 'knife-1', name: 'bread knife' }] }),
-  R('cellar', 'The Cellar', 0, 0, -1, [['up', 'tavern', 'u']], { items: [{ id: 'rope-1', name: 'coil of rope' }] }),
-  R('square', 'The Village Square', 0, -1, 0, [['south', 'tavern', 's'], ['north', 'chapel', 'n'], ['east', 'market', 'e'], ['west', 'smithy', 'w']], {
+  R('kitchen', 'The Tavern Kitchen', -1, -1, 0, [['south', 'tavern', 's']], { items: [{ id: 'knife-9', name: 'bread knife' }] }),
+  R('cellar', 'The Tavern Cellar', -1, 0, -1, [['up', 'tavern', 'u']], { items: [{ id: 'rope-9', name: 'coil of rope' }] }),
+  R('square', 'The Village Square', 0, 0, 0, [['north', 'chapel', 'n'], ['south', 'market', 's'], ['east', 'smithy', 'e'], ['west', 'tavern', 'w']], {
     description: 'Cobbles worn smooth by a thousand carts ring a dry fountain; lanterns sway on their hooks.',
   }),
-  R('smithy', 'The Smithy', -1, -1, 0, [['east', 'square', 'e'], ['north', 'well', 'n']], { items: [{ id: 'key-1', name: 'iron key' }] }),
-  R('market', 'The Market', 1, -1, 0, [['west', 'square', 'w'], ['north', 'watchtower', 'n']]),
-  R('chapel', 'The Chapel', 0, -2, 0, [['south', 'square', 's'], ['west', 'well', 'w'], ['north', 'path', 'n']]),
-  R('well', 'The Old Well', -1, -2, 0, [['east', 'chapel', 'e'], ['south', 'smithy', 's']]),
-  R('watchtower', 'The Watchtower', 1, -2, 0, [['south', 'market', 's']]),
-  R('path', 'The Forest Path', 0, -3, 0, [['south', 'chapel', 's'], ['north', 'clearing', 'n']]),
-  R('clearing', 'The Clearing', 0, -4, 0, [['south', 'path', 's'], ['east', 'ford', 'e']]),
-  R('ford', 'The River Ford', 1, -4, 0, [['west', 'clearing', 'w']], { items: [{ id: 'feather-1', name: 'white feather' }] }),
+  R('smithy', 'The Smithy', 1, 0, 0, [['north', 'well', 'n'], ['west', 'square', 'w']], { items: [{ id: 'key-9', name: 'iron key' }] }),
+  R('chapel', 'The Chapel of the Quiet Flame', 0, -1, 0, [['south', 'square', 's'], ['east', 'well', 'e']]),
+  R('well', 'The Old Well', 1, -1, 0, [['north', 'forest', 'n'], ['south', 'smithy', 's'], ['west', 'chapel', 'w']]),
+  R('forest', 'The Forest Path', 1, -2, 0, [['north', 'clearing', 'n'], ['south', 'well', 's']]),
+  R('clearing', 'The Moonlit Clearing', 1, -3, 0, [['south', 'forest', 's']], { items: [{ id: 'feather-9', name: 'white feather' }] }),
+  R('market', 'Market Lane', 0, 1, 0, [['north', 'square', 'n'], ['south', 'ford', 's'], ['east', 'tower', 'e']]),
+  R('ford', 'The River Ford', 0, 2, 0, [['north', 'market', 'n'], ['east', 'mill', 'e']]),
+  R('mill', 'The Water Mill', 1, 2, 0, [['north', 'tower', 'n'], ['west', 'ford', 'w']]),
+  R('tower', 'The Foot of the Watchtower', 1, 1, 0, [['south', 'mill', 's'], ['west', 'market', 'w'], ['stairs', 'tower_top', 'u']]),
+  R('tower_top', 'The Top of the Watchtower', 1, 1, 1, [['stairs', 'tower', 'd']]),
 ].map((r) => [r.id, r]));
 
 /** A `room` event for one of the rooms above, with these players in it. */
@@ -68,7 +72,7 @@ export function leaderboardEvent(me) {
 export function matchEvent(me, other, now, state = 'playing') {
   return {
     type: 'match',
-    match: { id: 'm42', room: 'match-m42', state, barrels: 7, endsAt: now + 83_000, scores: { [me]: 3, [other]: 2 } },
+    match: { id: 'arena-42', lobby: 'arena', room: 'match-arena-42', state, players: [me, other], barrels: 7, standing: ['1', '3', '4', '6', '8', '9', '12'], endsAt: now + 83_000, scores: { [me]: 3, [other]: 2 } },
   };
 }
 

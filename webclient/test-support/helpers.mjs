@@ -1,6 +1,7 @@
-// Shared by the browser tests: a real server node on free ports (restartable on the same
-// ports and data), Chromium, players in their own browser contexts, and small helpers to
-// drive the client the way a player does (keyboard first) and to read what it shows.
+// Shared by the browser tests: one real server node on free ports (restartable on the same
+// ports and data) and one Chromium for the whole test process, players in their own browser
+// contexts, and small helpers to drive the client the way a player does (keyboard first)
+// and to read what it shows.
 //
 // Environment: HEARTH_JAR (default ../verticles/node/target/hearth-node.jar), JAVA_HOME
 // (default /usr/lib/jvm/temurin-25-jdk-amd64), CHROMIUM (default /usr/bin/chromium),
@@ -9,6 +10,8 @@
 // public/, instead of the jar's).
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -24,6 +27,31 @@ const jar = process.env.HEARTH_JAR || path.join(repo, 'verticles/node/target/hea
 const javaHome = process.env.JAVA_HOME || '/usr/lib/jvm/temurin-25-jdk-amd64';
 const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 export const shots = path.join(webclient, 'target/screenshots');
+
+/**
+ * For a node that starts in seconds on a small machine: the classes it loaded last time come
+ * from a shared archive (the JVM writes it when the first run's server exits), and only the
+ * quick compiler runs.
+ */
+function jvmFlags() {
+  // Quiet about the archive: the first run's exit lists every class it cannot keep.
+  return ['-XX:+AutoCreateSharedArchive', `-XX:SharedArchiveFile=${classArchive()}`, '-Xlog:cds*=off',
+    '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
+}
+
+/**
+ * target/hearth-node.jsa, deleted first when a jar on the server's class path is newer: the
+ * JVM refuses an archive of other jars (with an error line) but does not write a new one.
+ */
+function classArchive() {
+  const archive = path.join(webclient, 'target/hearth-node.jsa');
+  if (!fs.existsSync(archive)) return archive;
+  const lib = path.join(path.dirname(jar), 'lib');
+  const jars = [jar, ...(fs.existsSync(lib) ? fs.readdirSync(lib).map((f) => path.join(lib, f)) : [])];
+  const made = fs.statSync(archive).mtimeMs;
+  if (jars.some((j) => fs.statSync(j).mtimeMs > made)) fs.rmSync(archive);
+  return archive;
+}
 
 export const START_DEADLINE_MS = 90_000;
 export const STOP_DEADLINE_MS = 15_000;
@@ -52,6 +80,10 @@ async function freePorts(n) {
 }
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Resolves null after `ms`, without keeping the process alive until then (a race's loser must not hold the test run open). */
+const deadline = (ms) => new Promise((resolve) => setTimeout(resolve, ms, null).unref());
+const run = promisify(execFile);
+const quote = (text) => `'${text.replaceAll("'", "''")}'`;
 
 /** A short random suffix, so names do not collide with an earlier run on a kept database. */
 export function uniqueName(prefix) {
@@ -60,7 +92,7 @@ export function uniqueName(prefix) {
 
 /** One server node. `name` picks its log file (target/<name>-server.log). */
 export class Server {
-  constructor(name = 'browser-test') {
+  constructor(name = 'browser') {
     this.child = null;
     this.exited = null;
     this.tail = [];
@@ -99,6 +131,8 @@ export class Server {
     const [http, management, cluster, db] = await freePorts(4);
     this.port = http;
     this.base = `http://127.0.0.1:${http}/`;
+    this.management = `http://127.0.0.1:${management}/`;
+    this.dbUrl = process.env.HEARTH_DB_URL || `postgresql://postgres@127.0.0.1:${db}/postgres`;
     this.env = {
       ...process.env,
       HEARTH_HTTP_PORT: String(http),
@@ -117,7 +151,7 @@ export class Server {
 
   async launch() {
     this.remember(`--- starting the server on ${this.base} ---\n`);
-    const child = spawn(this.java, ['-jar', jar], { cwd: this.workDir, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(this.java, [...jvmFlags(), '-jar', jar], { cwd: this.workDir, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
     child.once('error', (e) => this.remember(`spawn error: ${e.message}\n`));
@@ -150,15 +184,42 @@ export class Server {
     return this.tail.slice(-lines).join('\n');
   }
 
+  /**
+   * Changes live settings (docs/operations.md) in the server's database with psql, and waits
+   * until the node has them in force (its /status says so). `null` deletes a row (back to the
+   * default). Returns false, changing nothing, for a server this test did not start or without
+   * psql: callers then play by the settings in force.
+   */
+  async settings(values) {
+    if (this.external || !this.dbUrl) return false;
+    const sql = Object.entries(values).map(([key, value]) => (value === null
+      ? `DELETE FROM settings WHERE key = ${quote(key)};`
+      : `INSERT INTO settings (key, value) VALUES (${quote(key)}, ${quote(String(value))}) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value;`));
+    try {
+      await run('psql', [this.dbUrl, '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-c', sql.join('\n')]);
+    } catch (e) {
+      if (e.code === 'ENOENT') return false; // no psql here
+      throw e;
+    }
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const inForce = (await (await fetch(new URL('status', this.management))).json()).settings ?? {};
+      const pending = Object.entries(values).filter(([key, value]) => value !== null && String(inForce[key]) !== String(value));
+      if (pending.length === 0) return true;
+      if (Date.now() > deadline) throw new Error(`live settings not in force after 10 s: ${JSON.stringify(pending)}`);
+      await sleep(100);
+    }
+  }
+
   /** Stops the node (SIGTERM, then SIGKILL after a deadline); the data stays for a restart. */
   async halt() {
     const child = this.child;
     if (child && child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
-      const done = await Promise.race([this.exited, sleep(STOP_DEADLINE_MS).then(() => null)]);
+      const done = await Promise.race([this.exited, deadline(STOP_DEADLINE_MS)]);
       if (!done) {
         child.kill('SIGKILL');
-        await Promise.race([this.exited, sleep(5_000)]);
+        await Promise.race([this.exited, deadline(5_000)]);
       }
     }
     this.child = null;
@@ -181,25 +242,60 @@ export class Server {
 }
 
 /**
- * Inside a describe: starts a server and Chromium before its tests and stops both after.
- * `setup(stage)` runs once they are up (register the players the tests share there).
- * Returns the stage: {server, browser, problems} (problems collects page errors).
+ * The one server and Chromium of this test process, started by the first suite that needs
+ * them and stopped when every test in the process has run. All the browser suites run in
+ * one process (test/browser.test.mjs imports them), so they share one server; a suite run
+ * on its own (node --test browser-tests/world.mjs) starts its own.
  */
-export function useStage(name, setup = async () => {}) {
-  const stage = { server: new Server(name), browser: null, problems: [] };
+let shared = null;
+
+function sharedStage() {
+  shared ??= { server: new Server(), browser: null, ready: null };
+  return shared;
+}
+
+function ready() {
+  const s = sharedStage();
+  s.ready ??= Promise.all([s.server.start(), launchBrowser()]).then(([, browser]) => {
+    s.browser = browser;
+  });
+  return s.ready;
+}
+
+after(async () => {
+  if (!shared?.ready) return;
+  await shared.browser?.close().catch(() => {});
+  await shared.server.stop();
+}, { timeout: STOP_DEADLINE_MS + 15_000 });
+
+/**
+ * Inside a describe: the shared server and Chromium, up before its tests. `setup(stage)`
+ * runs once they are (register the players the tests share there). Returns the stage:
+ * {server, browser, problems (page errors of this suite), open(label, viewport) (a page of
+ * its own), player(prefix, viewport) (a new character, registered and in the world)};
+ * the pages it opened are closed after the suite.
+ */
+export function useStage(setup = async () => {}) {
+  const stage = {
+    server: sharedStage().server,
+    browser: null,
+    problems: [],
+    contexts: new Set(),
+    open: (label, viewport) => openPlayer(stage, label, viewport),
+    player: (prefix, viewport) => newPlayer(stage, prefix, viewport),
+  };
   before(async () => {
-    await stage.server.start();
-    stage.browser = await launchBrowser();
+    await ready();
+    stage.browser = shared.browser;
     await setup(stage);
   }, { timeout: START_DEADLINE_MS + 60_000 });
   after(async () => {
-    await stage.browser?.close().catch(() => {});
-    await stage.server.stop();
-  }, { timeout: STOP_DEADLINE_MS + 15_000 });
+    await Promise.all([...stage.contexts].map((c) => c.close().catch(() => {})));
+  });
   return stage;
 }
 
-export async function launchBrowser() {
+async function launchBrowser() {
   if (!fs.existsSync(chromiumPath)) throw new Error(`no Chromium at ${chromiumPath}: apt-get install -y chromium, or set CHROMIUM`);
   fs.mkdirSync(shots, { recursive: true });
   return chromium.launch({
@@ -209,17 +305,18 @@ export async function launchBrowser() {
   });
 }
 
-/** One player: a browser context of its own, so storage and sockets are separate. */
-export async function openPlayer(browser, base, name, viewport, problems) {
-  const context = await browser.newContext({ viewport });
+/** A page in a browser context of its own (storage and sockets apart), on the login screen. */
+async function openPlayer(stage, label, viewport) {
+  const context = await stage.browser.newContext({ viewport });
+  stage.contexts.add(context);
   context.setDefaultTimeout(UI_TIMEOUT_MS);
   const page = await context.newPage();
-  page.on('pageerror', (e) => problems.push(`${name}: page error: ${e.message}`));
+  page.on('pageerror', (e) => stage.problems.push(`${label}: page error: ${e.message}`));
   page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`${name}: console error: ${m.text()}`);
+    if (m.type() === 'error') stage.problems.push(`${label}: console error: ${m.text()}`);
   });
-  await page.goto(base);
-  return { name, context, page };
+  await page.goto(stage.server.base);
+  return { name: label, context, page };
 }
 
 export async function registerThroughUi(page, name) {
@@ -232,9 +329,9 @@ export async function registerThroughUi(page, name) {
 }
 
 /** Opens a browser context, registers a new character through the UI and waits until it is in a room. */
-export async function newPlayer(browser, server, prefix, viewport, problems) {
+async function newPlayer(stage, prefix, viewport) {
   const name = uniqueName(prefix);
-  const player = await openPlayer(browser, server.base, name, viewport, problems);
+  const player = await openPlayer(stage, name, viewport);
   await registerThroughUi(player.page, name);
   await player.page.locator('[data-testid="room-panel"][data-room]').waitFor();
   return { ...player, name };
@@ -270,14 +367,6 @@ export async function currentRoom(page) {
 export async function mapRooms(page) {
   return page.locator('[data-testid="map-room"]').evaluateAll((nodes) =>
     nodes.map((n) => ({ id: n.getAttribute('data-room'), state: n.getAttribute('data-state') })));
-}
-
-/**
- * What the client has learned about the server: `commands` (from its help), `roomMap` and
- * `exitTargets` (rooms carry positions and exits say where they lead), `events` (types seen).
- */
-export async function serverTraits(page) {
-  return page.evaluate(() => window.hearth.traits());
 }
 
 /** Walks through an exit by clicking its button; resolves once the room panel shows another room. */
@@ -330,16 +419,6 @@ export async function explore(page, found, maxRooms = 20) {
 /** Takes these exits one after the other. */
 export async function walkPath(page, exits) {
   for (const exit of exits) await walk(page, exit);
-}
-
-/** Whether the server has the world (rooms on a map, `go`) and the barrel matches (`join`, `shoot`). */
-export async function serverHas(page) {
-  await page.waitForFunction(() => window.hearth.traits().helpRead, null, { timeout: UI_TIMEOUT_MS }).catch(() => {});
-  const t = await serverTraits(page);
-  return {
-    world: t.commands.includes('go') && t.roomMap && t.exitTargets,
-    matches: t.commands.includes('join') && t.commands.includes('shoot'),
-  };
 }
 
 export async function shot(page, name) {

@@ -75,8 +75,8 @@ describe('the map of seen rooms', () => {
     visit(map, 'tavern');
     assert.equal(map.here().id, 'tavern');
     assert.equal(map.get('square').visited, false);
-    assert.deepEqual(map.get('square').pos, { x: 0, y: -1, z: 0 });
-    assert.deepEqual(map.get('cellar').pos, { x: 0, y: 0, z: -1 });
+    assert.deepEqual(map.get('square').pos, { x: 0, y: 0, z: 0 });
+    assert.deepEqual(map.get('cellar').pos, { x: -1, y: 0, z: -1 });
     assert.deepEqual(map.level(0).map((r) => r.id).sort(), ['kitchen', 'square', 'tavern']);
   });
 

@@ -149,12 +149,15 @@ export class LeaderboardPanel {
 
 export class MatchBanner {
   private match: Match | null = null;
+  /** The room the player was put back in after the match ended. */
+  private backIn: string | null = null;
   private me = '';
   private readonly ticker = new Ticker();
 
   constructor(
     private readonly banner: HTMLElement,
     private readonly clock: ServerClock,
+    private readonly send: (line: string) => void,
   ) {
     banner.hidden = true;
   }
@@ -166,18 +169,25 @@ export class MatchBanner {
   /** Shows a match; returns the previous state of this match (null if it is new). */
   show(match: Match): string | null {
     const before = this.match && this.match.id === match.id ? this.match.state : null;
+    if (before === null) this.backIn = null;
     this.match = match;
     this.ticker.run(match.state !== 'ended' && match.endsAt !== null, () => this.render());
     return before;
   }
 
-  /** Leaves the banner once the player is out of an ended match's room. */
+  /**
+   * A room came. An ended match's result stays over the log in the room the player is put
+   * back in, and goes once they walk on from there (or close it).
+   */
   entered(roomId: string): void {
-    if (this.match && this.match.state === 'ended' && this.match.room && roomId !== this.match.room) this.hide();
+    if (!this.match || this.match.state !== 'ended' || roomId === this.match.room) return;
+    if (this.backIn === null) this.backIn = roomId;
+    else if (roomId !== this.backIn) this.hide();
   }
 
   hide(): void {
     this.match = null;
+    this.backIn = null;
     this.ticker.run(false, () => {});
     this.banner.hidden = true;
   }
@@ -192,6 +202,16 @@ export class MatchBanner {
     const parts: (Node | string)[] = [el('span', { class: 'match-title' }, title)];
     if (m.barrels !== null && m.state !== 'ended') parts.push(el('span', { class: 'match-stat', 'data-testid': 'match-barrels' }, `${m.barrels} barrel${m.barrels === 1 ? '' : 's'} left`));
     if (m.endsAt !== null && m.state !== 'ended') parts.push(el('span', { class: 'match-stat clock' }, `◷ ${minutes(this.clock.secondsUntil(m.endsAt))}`));
+    // The barrels standing, as targets: a click shoots one (on a phone the room's list is folded away).
+    if (m.state === 'playing' && m.standing?.length) {
+      const targets = el('span', { class: 'match-targets', 'aria-label': 'Barrels standing' });
+      for (const id of m.standing) {
+        const button = el('button', { type: 'button', class: 'target', 'data-testid': 'match-target', 'data-barrel': id, tabindex: '-1', title: `shoot ${id}` }, id);
+        button.addEventListener('click', () => this.send(`shoot ${id}`));
+        targets.appendChild(button);
+      }
+      parts.push(targets);
+    }
     const scores = el('span', { class: 'match-scores' });
     for (const s of m.scores) {
       scores.appendChild(el('span', { class: `score-chip${same(s.name, this.me) ? ' me' : ''}`, 'data-name': s.name }, `${s.name} `, el('b', {}, String(s.kills))));

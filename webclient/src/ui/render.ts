@@ -179,11 +179,13 @@ export class EventRenderer {
     if (before === match.state) return;
     const scores = match.scores.map((s) => `${s.name} ${s.kills}`).join(', ');
     if (match.state === 'starting') this.log.add('match', el('span', { class: 'glyph' }, '⚔ '), 'The match is about to start. Get ready to ', el('kbd', {}, 'shoot'), '!');
-    else if (match.state === 'playing') this.log.add('match', el('span', { class: 'glyph' }, '⚔ '), `The match is on${match.barrels !== null ? `: ${match.barrels} barrels to shoot` : ''}. Type `, el('kbd', {}, 'shoot barrel'), '.');
-    else {
+    // The server tells the story of the match in `text` lines; these add what the client offers.
+    else if (match.state === 'playing') {
+      this.log.add('match', el('span', { class: 'glyph' }, '⚔ '), 'Fire away: click a barrel, or type ', el('kbd', {}, `shoot ${match.standing?.[0] ?? '1'}`), '.');
+    } else {
       const best = match.scores[0];
       const winner = best && best.kills > 0 && (match.scores.length === 1 || match.scores[1].kills < best.kills) ? best.name : null;
-      this.log.add('match', el('span', { class: 'glyph' }, '⚑ '), 'Match over. ', winner ? `${same(winner, this.me()) ? 'You win' : `${winner} wins`}! ` : '', scores ? `Scores: ${scores}.` : '');
+      this.log.add('match', el('span', { class: 'glyph' }, '⚑ '), winner ? `${same(winner, this.me()) ? 'You win' : `${winner} wins`}! ` : '', scores ? `Final scores: ${scores}.` : 'Match over.');
     }
   }
 

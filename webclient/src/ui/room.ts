@@ -11,6 +11,8 @@ export interface RoomHooks {
   insert(text: string): void;
   /** Replace the command line with a command to confirm with Enter ("get lantern"). */
   fill(line: string): void;
+  /** Send a command at once ("shoot 3": a barrel clicked in a match). */
+  send(line: string): void;
 }
 
 export const DIR_GLYPH: Record<Dir, string> = { n: '↑', s: '↓', e: '→', w: '←', u: '⤒', d: '⤓' };
@@ -29,6 +31,8 @@ export class RoomPanel {
   private npcs: string[] = [];
   private floor: ItemRef[] = [];
   private carried: ItemRef[] = [];
+  /** The room of the match the player is in (its floor holds the barrels), if any. */
+  private rangeId: string | null = null;
   private me = '';
   private readonly name = byTestId('room-name');
   private readonly description = byTestId('room-description');
@@ -94,6 +98,14 @@ export class RoomPanel {
       if (mine) this.carry(this.carried.filter((i) => i.id !== item.id));
       else if (to && same(to, this.me)) this.carry([...this.carried.filter((i) => i.id !== item.id), item]);
     }
+    this.renderItems();
+  }
+
+  /** News of a match: in its room the floor is the barrels still standing, and a click on one shoots it. */
+  range(roomId: string, standing: string[] | null): void {
+    this.rangeId = roomId;
+    if (this.room?.id !== roomId) return;
+    if (standing) this.floor = this.floor.filter((i) => standing.includes(i.id));
     this.renderItems();
   }
 
@@ -191,19 +203,25 @@ export class RoomPanel {
   }
 
   private renderItems(): void {
-    this.renderList(this.itemList, this.floor, 'room-item', 'Nothing on the ground.', (i) => `get ${i.name}`);
+    // In a match's range the things on the floor are its barrels: a click shoots one.
+    if (this.room !== null && this.room.id === this.rangeId) {
+      this.renderList(this.itemList, this.floor, 'room-item', 'Every barrel is down.', (i) => `shoot ${i.id}`, true);
+    } else {
+      this.renderList(this.itemList, this.floor, 'room-item', 'Nothing on the ground.', (i) => `get ${i.name}`);
+    }
   }
 
   private renderInventory(): void {
     this.renderList(this.inventoryList, this.carried, 'inventory-item', 'Empty hands.', (i) => `drop ${i.name}`);
   }
 
-  private renderList(list: HTMLElement, items: ItemRef[], testId: string, empty: string, verb: (i: ItemRef) => string): void {
+  /** `now`: a click sends the command; otherwise it is put in the command line to confirm with Enter. */
+  private renderList(list: HTMLElement, items: ItemRef[], testId: string, empty: string, verb: (i: ItemRef) => string, now = false): void {
     clear(list);
     if (items.length === 0) list.appendChild(el('li', { class: 'none' }, empty));
     for (const item of items) {
-      const button = el('button', { type: 'button', class: 'thing', tabindex: '-1', title: verb(item) }, el('span', { class: 'gem', 'aria-hidden': 'true' }), item.name);
-      button.addEventListener('click', () => this.hooks.fill(verb(item)));
+      const button = el('button', { type: 'button', class: now ? 'thing target' : 'thing', tabindex: '-1', title: verb(item) }, el('span', { class: 'gem', 'aria-hidden': 'true' }), item.name);
+      button.addEventListener('click', () => (now ? this.hooks.send(verb(item)) : this.hooks.fill(verb(item))));
       list.appendChild(el('li', { 'data-testid': testId, 'data-id': item.id, 'data-name': item.name }, button));
     }
   }

@@ -2,6 +2,7 @@ package dev.hearth.game.events;
 
 import dev.hearth.game.world.Exit;
 import dev.hearth.game.world.Item;
+import dev.hearth.game.world.Occupant;
 import dev.hearth.game.world.RoomView;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -68,13 +69,13 @@ public final class GameEvents {
     }
 
     /** @param via the exit of this room they came in by, or null */
-    public static JsonObject arrived(String who, String via) {
-        return withVia(event("arrived").put("who", who), via);
+    public static JsonObject arrived(Occupant who, String via) {
+        return withVia(whoIs(event("arrived"), who), via);
     }
 
     /** @param via the exit they took, or null */
-    public static JsonObject left(String who, String via) {
-        return withVia(event("left").put("who", who), via);
+    public static JsonObject left(Occupant who, String via) {
+        return withVia(whoIs(event("left"), who), via);
     }
 
     /** @param to who was given it, for {@link ItemAction#GAVE}; null otherwise */
@@ -107,6 +108,12 @@ public final class GameEvents {
 
     private static JsonObject itemRef(Item item) {
         return new JsonObject().put("id", item.id()).put("name", item.name());
+    }
+
+    /** {@code npc: true} tells a non-player character from a player (a client cannot tell "Soot" by its name). */
+    private static JsonObject whoIs(JsonObject event, Occupant who) {
+        event.put("who", who.name());
+        return who.npc() ? event.put("npc", true) : event;
     }
 
     private static JsonObject withVia(JsonObject event, String via) {

@@ -52,7 +52,7 @@ public final class RoomEntity implements Room {
         RoomState now = current();
         boolean wasHere = now.occupant(who).map(o -> o.presentWith(live)).orElse(false);
         RoomState next = wasHere ? change(now.with(who)) : change(now.with(who).withoutGhosts(live, who));
-        if (!wasHere) push(next, who.name(), live, GameEvents.arrived(who.name(), via));
+        if (!wasHere) push(next, who.name(), live, GameEvents.arrived(who, via));
         return Future.succeededFuture(view(next, live));
     }
 
@@ -63,7 +63,7 @@ public final class RoomEntity implements Room {
         if (now.occupant(who).isEmpty()) return Future.succeededFuture();
         // Told even when their gateway has just gone: they were here until now.
         RoomState next = change(now.without(who));
-        push(next, who.name(), live, GameEvents.left(who.name(), via));
+        push(next, who.name(), live, GameEvents.left(who, via));
         return Future.succeededFuture();
     }
 

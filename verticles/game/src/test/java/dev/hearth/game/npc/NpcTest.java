@@ -16,9 +16,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
-import static dev.hearth.game.testing.Events.arrived;
 import static dev.hearth.game.testing.Events.emoted;
-import static dev.hearth.game.testing.Events.left;
+import static dev.hearth.game.testing.Events.npcArrived;
+import static dev.hearth.game.testing.Events.npcLeft;
 import static dev.hearth.game.testing.Events.room;
 import static dev.hearth.game.testing.Events.seeded;
 import static dev.hearth.game.testing.Events.tavern;
@@ -59,7 +59,7 @@ class NpcTest {
     }
 
     @Test
-    void soot_wanders_through_an_exit_and_both_rooms_see_it_go_and_come() {
+    void soot_wanders_through_an_exit_and_both_rooms_see_it_go_and_come_as_a_non_player_character() {
         // The tavern's exits in map order: north, east, down.
         start(new ScriptedRandom(DOZE, MOVE, 1), TestWorld.CAT_NAPS);
         SessionRef alice = world.enter("Alice", "g1");
@@ -70,8 +70,8 @@ class NpcTest {
         world.kit().await(soot().act());
 
         assertThat(g1.deliveries()).containsExactly(
-                new Delivery(List.of(alice.session()), left("Soot", "east")),
-                new Delivery(List.of(bob.session()), arrived("Soot", "west")));
+                new Delivery(List.of(alice.session()), npcLeft("Soot", "east")),
+                new Delivery(List.of(bob.session()), npcArrived("Soot", "west")));
         assertThat(world.output(bob, "look")).containsExactly(room(SeededWorld.rooms().require("square"),
                 List.of("Bob"), List.of("Soot"), List.of()));
         assertThat(world.output(alice, "look")).containsExactly(seeded("tavern", "Alice"));
@@ -130,7 +130,7 @@ class NpcTest {
         start(new ScriptedRandom(MOVE), Duration.ofMillis(300));
         SessionRef alice = world.enter("Alice", "g1");
 
-        g1.awaitEvent(alice, left("Soot", "north"));
-        g1.awaitEvent(alice, arrived("Soot", "north"));
+        g1.awaitEvent(alice, npcLeft("Soot", "north"));
+        g1.awaitEvent(alice, npcArrived("Soot", "north"));
     }
 }

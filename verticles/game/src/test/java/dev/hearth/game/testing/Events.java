@@ -43,6 +43,15 @@ public final class Events {
         return left(who).put("via", via);
     }
 
+    /** A non-player character came in: {@code npc: true}. */
+    public static JsonObject npcArrived(String who, String via) {
+        return arrived(who, via).put("npc", true);
+    }
+
+    public static JsonObject npcLeft(String who, String via) {
+        return left(who, via).put("npc", true);
+    }
+
     public static JsonObject who(String... players) {
         return new JsonObject().put("type", "who").put("players", new JsonArray(List.of(players)));
     }

@@ -1,15 +1,12 @@
-// Browser tests of the game screen against the real server: the layout at desktop and
-// phone sizes, command history, tab completion, the keys overlay, the world and match
-// panels (fed with events in the protocol's new shapes, which the server on main does
-// not send yet), and the connection state across a server restart.
-//
-//   cd webclient && node --test test/client.test.mjs
-//
-// Needs what browser.test.mjs needs (see its header and helpers.mjs).
+// The game screen against the real server: the layout at desktop and phone sizes, command
+// history, tab completion, the keys overlay, the panels fed with events in the protocol's
+// shapes (a full leaderboard, lobbies, a match, chat: test-support/fixtures.mjs), channel
+// tabs, and the connection state across a server restart. Part of test/browser.test.mjs
+// (see there and helpers.mjs), which runs it last: it stops the server and starts it again.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  DESKTOP, PHONE, assertNoOverlap, assertNoSideways, boxes, command, inject, logLine, mapRooms, newPlayer, occupant,
+  DESKTOP, PHONE, assertNoOverlap, assertNoSideways, boxes, command, inject, logLine, mapRooms, occupant,
   problemsExceptExpected, shot, useStage, waitForState,
 } from '../test-support/helpers.mjs';
 import { channelsEvent, chatEvent, leaderboardEvent, lobbiesEvent, matchEvent, roomEvent } from '../test-support/fixtures.mjs';
@@ -19,10 +16,10 @@ const PANELS = ['console', 'room-panel', 'map-panel', 'lobbies-panel', 'leaderbo
 describe('the game screen', { timeout: 400_000 }, () => {
   let a; // desktop
   let b; // phone
-  const stage = useStage('client-test', async ({ browser, server, problems }) => {
+  const stage = useStage(async ({ player }) => {
     // Names that share a first letter, so completing "a" could mean either.
-    a = await newPlayer(browser, server, 'Ash', DESKTOP, problems);
-    b = await newPlayer(browser, server, 'Aly', PHONE, problems);
+    a = await player('Ari', DESKTOP);
+    b = await player('Aly', PHONE);
     await occupant(a.page, b.name).waitFor({ state: 'attached' });
   });
   const { server, problems } = stage;
@@ -93,9 +90,16 @@ describe('the game screen', { timeout: 400_000 }, () => {
     const traits = await page.evaluate(() => window.hearth.traits());
     assert.ok(traits.commands.includes('look') && traits.commands.includes('who'), JSON.stringify(traits.commands));
 
-    await page.keyboard.type('lo');
+    // One command fits: it is completed, with a space after it.
+    await page.keyboard.type('loo');
     await input.press('Tab');
     assert.equal(await input.inputValue(), 'look ');
+    await input.press('Escape');
+    // Two fit ("look" and "lobbies"): Tab offers the first and shows both.
+    await page.keyboard.type('lo');
+    await input.press('Tab');
+    assert.equal(await input.inputValue(), 'look');
+    assert.deepEqual(await page.getByTestId('completion').allTextContents(), ['look', 'lobbies']);
     await input.press('Escape');
 
     // Names of the others here complete anywhere in the line, with the case they have.
@@ -134,10 +138,10 @@ describe('the game screen', { timeout: 400_000 }, () => {
     const exits = page.getByTestId('room-exit');
     await exits.nth(1).waitFor();
     assert.deepEqual(await exits.evaluateAll((n) => n.map((x) => [x.dataset.exit, x.dataset.dir ?? null])), [['north', 'n'], ['trapdoor', null]]);
-    // A button sends "go <exit>": the server on main has no `go` yet and says so.
-    await exits.first().click();
-    await logLine(page, 'echo', 'go north').waitFor();
-    await page.locator('[data-testid="log"] .line[data-kind="error"]').last().waitFor();
+    // A button sends "go <exit>": the tavern has no trapdoor, and the server says so.
+    await exits.nth(1).click();
+    await logLine(page, 'echo', 'go trapdoor').waitFor();
+    await logLine(page, 'error', 'trapdoor').waitFor();
     assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'command-input');
   });
 
@@ -157,19 +161,19 @@ describe('the game screen', { timeout: 400_000 }, () => {
       assert.ok(rooms.length > before, `the map grew: ${before} -> ${rooms.length}`);
       assert.equal(rooms.find((r) => r.state === 'current')?.id, 'chapel');
       for (const id of ['tavern', 'square', 'smithy', 'well']) assert.equal(rooms.find((r) => r.id === id)?.state, 'visited', id);
-      assert.equal(rooms.find((r) => r.id === 'path')?.state, 'seen');
+      assert.equal(rooms.find((r) => r.id === 'forest')?.state, 'seen');
       // Back to the tavern, with people, a cat and things on the floor.
       for (const id of ['square', 'tavern']) await inject(page, roomEvent(id, [a.name, b.name]));
-      await page.locator('[data-testid="npc"][data-name="the tavern cat"]').waitFor({ state: 'attached' });
+      await page.locator('[data-testid="npc"][data-name="Soot"]').waitFor({ state: 'attached' });
       await page.locator('[data-testid="room-item"][data-name="lantern"]').waitFor({ state: 'attached' });
       await inject(page,
-        { type: 'item', action: 'took', who: other, item: { id: 'bread-1', name: 'loaf of bread' } },
+        { type: 'item', action: 'took', who: other, item: { id: 'bread-9', name: 'loaf of bread' } },
         { type: 'inventory', items: [{ id: 'key-1', name: 'iron key' }] },
         channelsEvent,
         { type: 'channel_history', channel: 'ooc', lines: [{ from: 'Edda', text: 'anyone up for barrels?', at: now - 120_000 }] },
         chatEvent('ooc', other, 'in a minute!', now - 5_000),
         chatEvent('newbie', 'Cora', 'how do I get to the well?', now - 2_000),
-        { type: 'emoted', from: 'the tavern cat', text: 'the tavern cat stretches by the fire.' },
+        { type: 'emoted', from: 'Soot', text: 'stretches by the fire.' },
         { type: 'told', from: other, to: name, text: 'meet me at the lobby', you: false },
         lobbiesEvent(name, other, now),
         leaderboardEvent(name),
@@ -200,30 +204,41 @@ describe('the game screen', { timeout: 400_000 }, () => {
 
   test('channel tabs show one channel at a time and count what arrives elsewhere', async () => {
     const page = a.page;
-    const now = await page.evaluate(() => Date.now());
+    // Something said in the room and something on a channel, both already in the log.
+    await command(b.page, 'say the fire is warm');
+    await command(b.page, 'chat newbie which way to the mill?');
+    await logLine(page, 'said', 'the fire is warm').waitFor();
+    await logLine(page, 'chat', 'way to the mill').waitFor();
     await page.keyboard.press('Alt+Period'); // All -> Room
     await page.locator('[data-testid="tab"][data-channel="room"][aria-selected="true"]').waitFor();
-    assert.equal(await logLine(page, 'chat', 'in a minute!').isVisible(), false, 'chat is not in the room tab');
-    assert.equal(await logLine(page, 'said', 'still fine').isVisible(), true);
-    await inject(page, chatEvent('ooc', 'Edda', 'barrels in five', now));
+    assert.equal(await logLine(page, 'chat', 'way to the mill').isVisible(), false, 'chat is not in the room tab');
+    assert.equal(await logLine(page, 'said', 'the fire is warm').isVisible(), true);
+    // B says something on #ooc (the server puts every player in it).
+    await command(b.page, 'chat ooc barrels in five');
     await page.locator('[data-testid="tab"][data-channel="ooc"] [data-testid="tab-unread"]', { hasText: '1' }).waitFor();
-    await page.keyboard.press('Alt+Period'); // Room -> #ooc
-    await page.locator('[data-testid="tab"][data-channel="ooc"][aria-selected="true"]').waitFor();
+    const ooc = page.locator('[data-testid="tab"][data-channel="ooc"][aria-selected="true"]');
+    for (let i = 0; i < 4 && !(await ooc.count()); i++) await page.keyboard.press('Alt+Period'); // Room -> the channels
+    await ooc.waitFor();
     await logLine(page, 'chat', 'barrels in five').waitFor({ state: 'visible' });
-    assert.equal(await logLine(page, 'said', 'still fine').isVisible(), false);
+    assert.equal(await logLine(page, 'said', 'the fire is warm').isVisible(), false);
+    assert.equal(await logLine(page, 'chat', 'way to the mill').isVisible(), false, 'another channel is not in this one');
     assert.equal(await page.locator('[data-testid="tab"][data-channel="ooc"] [data-testid="tab-unread"]').count(), 0);
     // History lines already shown are not shown twice.
-    await inject(page, { type: 'channel_history', channel: 'ooc', lines: [{ from: 'Edda', text: 'barrels in five', at: now }] });
+    const at = Number(await logLine(page, 'chat', 'barrels in five').getAttribute('data-at'));
+    await inject(page, { type: 'channel_history', channel: 'ooc', lines: [{ from: b.name, text: 'barrels in five', at }] });
     assert.equal(await logLine(page, 'chat', 'barrels in five').count(), 1);
     await shot(page, 'channel-ooc-1280x800');
-    await page.keyboard.press('Alt+Comma');
-    await page.keyboard.press('Alt+Comma');
-    await page.locator('[data-testid="tab"][data-channel="*"][aria-selected="true"]').waitFor();
+    const all = page.locator('[data-testid="tab"][data-channel="*"][aria-selected="true"]');
+    for (let i = 0; i < 5 && !(await all.count()); i++) await page.keyboard.press('Alt+Comma');
+    await all.waitFor();
   });
 
   test('the lobby list and the leaderboard act on a click', async () => {
     const page = a.page;
+    const now = await page.evaluate(() => Date.now());
+    await inject(page, lobbiesEvent(a.name, b.name, now), leaderboardEvent(a.name));
     // Joined already: the own lobby offers to leave; the others cannot be joined meanwhile.
+    await page.locator('[data-testid="lobby"][data-name="quickdraw"] [data-testid="lobby-join"][disabled]').waitFor({ state: 'attached' });
     await page.locator('[data-testid="lobby"][data-name="barrels"] [data-testid="lobby-leave"]').click();
     await logLine(page, 'echo', 'leave').waitFor();
     await inject(page, { type: 'lobbies', lobbies: [{ name: 'quickdraw', players: ['Cora'], max: 2, state: 'waiting' }] });
@@ -241,7 +256,8 @@ describe('the game screen', { timeout: 400_000 }, () => {
   test('completion knows exits, things and channels once the world sends them', async () => {
     const page = a.page;
     const input = page.getByTestId('command-input');
-    await inject(page, roomEvent('tavern', [a.name, b.name]));
+    await inject(page, roomEvent('tavern', [a.name, b.name]), { type: 'inventory', items: [{ id: 'key-9', name: 'iron key' }] },
+      { type: 'lobbies', lobbies: [{ name: 'quickdraw', players: ['Cora'], max: 2, state: 'waiting' }] });
     const cases = [
       ['go no', 'go north '],
       ['get lan', 'get lantern '],
