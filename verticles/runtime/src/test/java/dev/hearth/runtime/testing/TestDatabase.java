@@ -61,6 +61,8 @@ public final class TestDatabase {
                     // Tests need no durability; benchmarks of committed saves do (-Dhearth.test.durable=true).
                     .setServerConfig("fsync", DURABLE ? "on" : "off")
                     .setServerConfig("synchronous_commit", DURABLE ? "on" : "off")
+                    // As the node's embedded database: see EmbeddedDatabase.
+                    .setServerConfig("wal_init_zero", "off")
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL for tests", e);

@@ -74,13 +74,7 @@ public final class RemoteCallBench {
             load.measure(round < 2 ? null : "call to another process (256 in flight)", calls,
                     () -> BenchLoad.closedLoop(targets, calls, 256, Counter::value));
         }
-        for (int rate : new int[]{10_000, 30_000, 50_000}) {
-            int seconds = 5;
-            BenchLoad.Latencies latencies = new BenchLoad.Latencies(rate * seconds);
-            load.measure("call to another process, open loop " + rate + "/s", (long) rate * seconds,
-                    () -> BenchLoad.openLoop(caller.vertx, targets, rate, seconds, latencies, Counter::value));
-            latencies.print("  latency from when due");
-        }
+        load.openLoops("call to another process", caller.vertx, targets, new int[]{10_000, 30_000, 50_000}, Counter::value);
     }
 
     /** A clustered node in this JVM that calls entities and hosts none. */

@@ -59,6 +59,23 @@ public final class BenchLoad {
         System.out.println(line);
     }
 
+    /**
+     * One open loop per offered rate: two seconds at the rate to warm up (the code paths an
+     * open loop takes are compiled then, and queues reach their steady state), then ten
+     * seconds measured, printed as a line and its latencies.
+     */
+    public <T> void openLoops(String name, Vertx vertx, List<T> targets, int[] rates, Function<T, Future<?>> call) throws Exception {
+        for (int rate : rates) {
+            int warmUp = 2, seconds = 10;
+            measure(null, (long) rate * warmUp,
+                    () -> openLoop(vertx, targets, rate, warmUp, new Latencies(rate * warmUp), call));
+            Latencies latencies = new Latencies(rate * seconds);
+            measure(name + ", open loop " + rate + "/s", (long) rate * seconds,
+                    () -> openLoop(vertx, targets, rate, seconds, latencies, call));
+            latencies.print("  latency from when due");
+        }
+    }
+
     /** Keeps {@code inFlight} calls going over the targets until {@code total} have answered. */
     public static <T> CompletableFuture<Void> closedLoop(List<T> targets, long total, int inFlight, Function<T, Future<?>> call) {
         CompletableFuture<Void> done = new CompletableFuture<>();

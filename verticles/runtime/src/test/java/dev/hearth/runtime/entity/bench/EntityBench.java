@@ -164,12 +164,6 @@ public final class EntityBench {
                     () -> BenchLoad.closedLoop(writers, count, 512, c -> latencies.time(c.add(kilobyte))));
             if (round == 1) latencies.print("  commit latency");
         }
-        for (int rate : new int[]{10_000, 20_000, 30_000}) {
-            int seconds = 5;
-            BenchLoad.Latencies latencies = new BenchLoad.Latencies(rate * seconds);
-            load.measure("committed 1 KB saves, open loop " + rate + "/s", (long) rate * seconds,
-                    () -> BenchLoad.openLoop(vertx, writers, rate, seconds, latencies, c -> c.add(kilobyte)));
-            latencies.print("  latency from when due");
-        }
+        load.openLoops("committed 1 KB saves", vertx, writers, new int[]{10_000, 20_000, 30_000}, c -> c.add(kilobyte));
     }
 }
