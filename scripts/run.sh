@@ -9,4 +9,7 @@ find_java
 build_if_needed
 cd "$HEARTH_ROOT"
 export HEARTH_DATA_DIR=${HEARTH_DATA_DIR:-$HEARTH_ROOT/data}
-exec "$JAVA_HOME/bin/java" "${HEARTH_JVM_FLAGS[@]}" ${HEARTH_JAVA_OPTS:-} -jar "$HEARTH_JAR" "$@"
+# A shell that starts this in the background without job control (a script's `run.sh &`)
+# ignores SIGINT for it, and a JVM never handles a signal ignored when it started: reset
+# it, so Ctrl-C or `kill -INT` stops the node the same way from anywhere.
+exec env --default-signal=INT "$JAVA_HOME/bin/java" "${HEARTH_JVM_FLAGS[@]}" ${HEARTH_JAVA_OPTS:-} -jar "$HEARTH_JAR" "$@"
