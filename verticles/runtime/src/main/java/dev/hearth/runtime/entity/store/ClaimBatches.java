@@ -25,18 +25,6 @@ import java.util.function.BiFunction;
  * single-claim path, which says why; so is every claim of a group whose statement failed.
  */
 final class ClaimBatches {
-    /** Inserts or takes every claimable row of the group at once; the rules are those of {@code CLAIM}. */
-    private static final String CLAIM_GROUP = """
-            INSERT INTO entities AS e (type, key, owner, epoch, version, schema_version)
-            SELECT c.type, c.key, $1::text, 1, 0, 0
-              FROM unnest($2::text[], $3::text[]) AS c(type, key)
-             WHERE EXISTS (SELECT 1 FROM entity_nodes WHERE node_id = $1 AND expires_at > now())
-            ON CONFLICT (type, key) DO UPDATE
-               SET owner = EXCLUDED.owner, epoch = e.epoch + 1, updated_at = now()
-             WHERE e.owner IS NULL OR e.owner = EXCLUDED.owner
-                OR NOT EXISTS (SELECT 1 FROM entity_nodes WHERE node_id = e.owner AND expires_at > now())
-            RETURNING e.type, e.key, e.epoch, e.version, e.schema_version, e.state::text
-            """;
     private static final int MAX_GROUP = 500;
     /** Rows are locked in this order by every group, so two nodes' groups cannot deadlock. */
     private static final Comparator<EntityId> LOCK_ORDER = Comparator.comparing(EntityId::type).thenComparing(EntityId::key);
@@ -90,12 +78,12 @@ final class ClaimBatches {
         ids.sort(LOCK_ORDER);
         String[] types = ids.stream().map(EntityId::type).toArray(String[]::new);
         String[] keys = ids.stream().map(EntityId::key).toArray(String[]::new);
-        pool.preparedQuery(CLAIM_GROUP).execute(Tuple.tuple().addString(nodeId).addArrayOfString(types).addArrayOfString(keys)).onComplete(ar -> {
+        pool.preparedQuery(PgEntityStore.CLAIM).execute(Tuple.tuple().addString(nodeId).addArrayOfString(types).addArrayOfString(keys)).onComplete(ar -> {
             Set<EntityId> taken = new HashSet<>();
             if (ar.succeeded()) {
                 for (Row row : ar.result()) {
                     EntityId id = new EntityId(row.getString(0), row.getString(1));
-                    Claim claimed = new Claim.Claimed(row.getLong(2), row.getLong(3), row.getInteger(4), row.getString(5));
+                    Claim claimed = PgEntityStore.claimed(row);
                     List<Promise<Claim>> waiters = group.get(id);
                     if (waiters != null && taken.add(id)) waiters.forEach(p -> p.tryComplete(claimed));
                 }

@@ -54,16 +54,21 @@ public final class PgEntityStore implements EntityStore {
     private static final String DRAIN_LEASE =
             "UPDATE entity_nodes SET draining = true WHERE node_id = $1 AND expires_at > now()";
 
-    /** Inserts nothing unless the claimer's lease is alive; takes an existing row only from an owner without one. */
-    private static final String CLAIM = """
+    /**
+     * Claims every entity named by the two arrays that is claimable, in one statement: inserts
+     * nothing unless the claimer's lease is alive; takes an existing row only from an owner
+     * without one. One entity alone is claimed with arrays of one ({@link ClaimBatches}).
+     */
+    static final String CLAIM = """
             INSERT INTO entities AS e (type, key, owner, epoch, version, schema_version)
-            SELECT $1::text, $2::text, $3::text, 1, 0, 0
-             WHERE EXISTS (SELECT 1 FROM entity_nodes WHERE node_id = $3 AND expires_at > now())
+            SELECT c.type, c.key, $1::text, 1, 0, 0
+              FROM unnest($2::text[], $3::text[]) AS c(type, key)
+             WHERE EXISTS (SELECT 1 FROM entity_nodes WHERE node_id = $1 AND expires_at > now())
             ON CONFLICT (type, key) DO UPDATE
                SET owner = EXCLUDED.owner, epoch = e.epoch + 1, updated_at = now()
              WHERE e.owner IS NULL OR e.owner = EXCLUDED.owner
                 OR NOT EXISTS (SELECT 1 FROM entity_nodes WHERE node_id = e.owner AND expires_at > now())
-            RETURNING epoch, version, schema_version, state::text
+            RETURNING e.type, e.key, e.epoch, e.version, e.schema_version, e.state::text AS state
             """;
 
     /** Asked when a claim took nothing: a new statement, so it sees a competing claim that committed meanwhile. */
@@ -71,6 +76,26 @@ public final class PgEntityStore implements EntityStore {
             SELECT EXISTS (SELECT 1 FROM entity_nodes WHERE node_id = $3 AND expires_at > now()) AS claimer_alive,
                    (SELECT e.owner FROM entities e JOIN entity_nodes n ON n.node_id = e.owner AND n.expires_at > now()
                      WHERE e.type = $1 AND e.key = $2) AS live_owner
+            """;
+
+    /**
+     * The part of both save statements that writes the states: of the saves ({@code save},
+     * with their input positions as {@code ord}) the latest per entity and epoch lands if the
+     * row is still this node's at that epoch ({@code landed}).
+     */
+    private static final String LAND_LATEST = """
+            ), latest AS (
+                SELECT DISTINCT ON (type, key, epoch) type, key, epoch, schema_version, state,
+                       array_agg(ord) OVER (PARTITION BY type, key, epoch) AS ords
+                  FROM save
+                 ORDER BY type, key, epoch, ord DESC
+            ), landed AS (
+                UPDATE entities e
+                   SET version = e.version + cardinality(l.ords), schema_version = l.schema_version,
+                       state = l.state::jsonb, updated_at = now()
+                  FROM latest l
+                 WHERE e.type = l.type AND e.key = l.key AND e.owner = $1 AND e.epoch = l.epoch
+                RETURNING e.type, e.key, e.epoch, l.ords
             """;
 
     /**
@@ -88,18 +113,7 @@ public final class PgEntityStore implements EntityStore {
                 SELECT * FROM unnest($2::text[], $3::text[], $4::bigint[], $5::int[], $6::text[], $7::text[], $8::text[],
                                      $9::text[], $10::bool[])
                     WITH ORDINALITY AS s(type, key, epoch, schema_version, state, command_id, result, settles, accepted, ord)
-            ), latest AS (
-                SELECT DISTINCT ON (type, key, epoch) type, key, epoch, schema_version, state,
-                       array_agg(ord) OVER (PARTITION BY type, key, epoch) AS ords
-                  FROM save
-                 ORDER BY type, key, epoch, ord DESC
-            ), landed AS (
-                UPDATE entities e
-                   SET version = e.version + cardinality(l.ords), schema_version = l.schema_version,
-                       state = l.state::jsonb, updated_at = now()
-                  FROM latest l
-                 WHERE e.type = l.type AND e.key = l.key AND e.owner = $1 AND e.epoch = l.epoch
-                RETURNING e.type, e.key, e.epoch, l.ords
+            """ + LAND_LATEST + """
             ), saved AS (
                 SELECT s.* FROM save s JOIN landed USING (type, key, epoch)
             ), commands AS (
@@ -145,18 +159,9 @@ public final class PgEntityStore implements EntityStore {
             WITH save AS (
                 SELECT * FROM unnest($2::text[], $3::text[], $4::bigint[], $5::int[], $6::text[])
                     WITH ORDINALITY AS s(type, key, epoch, schema_version, state, ord)
-            ), latest AS (
-                SELECT DISTINCT ON (type, key, epoch) type, key, epoch, schema_version, state,
-                       array_agg(ord) OVER (PARTITION BY type, key, epoch) AS ords
-                  FROM save
-                 ORDER BY type, key, epoch, ord DESC
+            """ + LAND_LATEST + """
             )
-            UPDATE entities e
-               SET version = e.version + cardinality(l.ords), schema_version = l.schema_version,
-                   state = l.state::jsonb, updated_at = now()
-              FROM latest l
-             WHERE e.type = l.type AND e.key = l.key AND e.owner = $1 AND e.epoch = l.epoch
-            RETURNING l.ords
+            SELECT ords FROM landed
             """;
 
     private static final String RELEASE = """
@@ -290,14 +295,17 @@ public final class PgEntityStore implements EntityStore {
     }
 
     private Future<Claim> claim(EntityId id, String nodeId, int attempts) {
-        Tuple args = Tuple.of(id.type(), id.key(), nodeId);
-        return pool.preparedQuery(CLAIM).execute(args).compose(rows -> rows.size() == 1
+        Tuple one = Tuple.tuple().addString(nodeId).addArrayOfString(new String[]{id.type()}).addArrayOfString(new String[]{id.key()});
+        return pool.preparedQuery(CLAIM).execute(one).compose(rows -> rows.size() == 1
                 ? Future.succeededFuture(claimed(rows.iterator().next()))
-                : pool.preparedQuery(WHY_NOT_CLAIMED).execute(args).compose(why -> refused(why, id, nodeId, attempts)));
+                : pool.preparedQuery(WHY_NOT_CLAIMED).execute(Tuple.of(id.type(), id.key(), nodeId))
+                        .compose(why -> refused(why, id, nodeId, attempts)));
     }
 
-    private static Claim claimed(Row row) {
-        return new Claim.Claimed(row.getLong(0), row.getLong(1), row.getInteger(2), row.getString(3));
+    /** A row {@link #CLAIM} returned. */
+    static Claim claimed(Row row) {
+        return new Claim.Claimed(row.getLong("epoch"), row.getLong("version"), row.getInteger("schema_version"),
+                row.getString("state"));
     }
 
     private Future<Claim> refused(RowSet<Row> why, EntityId id, String nodeId, int attempts) {
