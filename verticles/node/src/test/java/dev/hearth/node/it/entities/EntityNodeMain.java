@@ -36,7 +36,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -89,29 +88,46 @@ public final class EntityNodeMain {
                 db.user(), db.password());
         Duration lease = Duration.ofMillis(Long.parseLong(System.getenv().getOrDefault("HEARTH_TEST_LEASE_MS", "3000")));
 
-        HazelcastInstance hazelcast = ClusterSetup.join(config, DatabaseIdentity.read(url));
-        if (config.role() == Role.GATEWAY) ClusterSetup.awaitDataMember(hazelcast, () -> false);
-        VertxOptions options = new VertxOptions().setEventBusOptions(new EventBusOptions()
-                .setHost(config.cluster().host()).setPort(config.cluster().eventBusPort()));
-        Vertx vertx = await(Vertx.builder().with(options).withClusterManager(new HearthClusterManager(hazelcast)).buildClustered());
-        Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(config.database().poolSize()))
-                .connectingTo(url.connectOptions()).using(vertx).build();
-        List<EntityType<?, ?>> types = new ArrayList<>(List.of(CounterEntity.TYPE, BarrelEntity.TYPE, PlayerEntity.TYPE));
-        types.add(TallyEntity.TYPE);
-        EntityRuntime runtime = await(EntityRuntime.start(vertx, new PgEntityStore(pool), types,
-                EntityRuntimeOptions.defaults().withLease(lease, lease.dividedBy(3)).withHostsEntities(config.role().hostsGame())));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            quietly(runtime.close());
-            quietly(pool.close());
-            quietly(vertx.close());
-            hazelcast.shutdown();
-        }, "entity-node-shutdown"));
+        List<EntityType<?, ?>> types = List.of(CounterEntity.TYPE, BarrelEntity.TYPE, PlayerEntity.TYPE, TallyEntity.TYPE);
+        Joined joined = Joined.start(config, url, types,
+                EntityRuntimeOptions.defaults().withLease(lease, lease.dividedBy(3)).withHostsEntities(config.role().hostsGame()));
+        Runtime.getRuntime().addShutdownHook(new Thread(joined::close, "entity-node-shutdown"));
+        EntityRuntime runtime = joined.runtime();
+        HazelcastInstance hazelcast = joined.hazelcast();
+        Vertx vertx = joined.vertx();
 
         EntityNodeMain node = new EntityNodeMain(runtime, hazelcast);
         await(vertx.createHttpServer().requestHandler(node.router(vertx))
                 .listen(config.management().port(), "127.0.0.1"));
         log.info("Entity node '{}' is up as {} (lease {} ms), control API on 127.0.0.1:{}",
                 config.nodeName(), runtime.nodeId(), lease.toMillis(), config.management().port());
+    }
+
+    /**
+     * A node's cluster join (as {@code Node} does it: ClusterSetup, HearthClusterManager, the
+     * HEARTH_* settings), its database pool and an entity runtime with these types: what this
+     * main and the benchmarks that play a node in their own JVM start.
+     */
+    record Joined(HazelcastInstance hazelcast, Vertx vertx, Pool pool, EntityRuntime runtime) {
+        static Joined start(NodeConfig config, DatabaseUrl url, List<EntityType<?, ?>> types, EntityRuntimeOptions options) {
+            HazelcastInstance hazelcast = ClusterSetup.join(config, DatabaseIdentity.read(url));
+            if (config.role() == Role.GATEWAY) ClusterSetup.awaitDataMember(hazelcast, () -> false);
+            VertxOptions vertxOptions = new VertxOptions().setEventBusOptions(new EventBusOptions()
+                    .setHost(config.cluster().host()).setPort(config.cluster().eventBusPort()));
+            Vertx vertx = await(Vertx.builder().with(vertxOptions).withClusterManager(new HearthClusterManager(hazelcast)).buildClustered());
+            Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(config.database().poolSize()))
+                    .connectingTo(url.connectOptions()).using(vertx).build();
+            EntityRuntime runtime = await(EntityRuntime.start(vertx, new PgEntityStore(pool), types, options));
+            return new Joined(hazelcast, vertx, pool, runtime);
+        }
+
+        /** In reverse order of start, each step bounded. */
+        void close() {
+            quietly(runtime.close());
+            quietly(pool.close());
+            quietly(vertx.close());
+            hazelcast.shutdown();
+        }
     }
 
     private Router router(Vertx vertx) {

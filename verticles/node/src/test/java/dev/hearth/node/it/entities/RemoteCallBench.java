@@ -1,24 +1,11 @@
 package dev.hearth.node.it.entities;
 
-import com.hazelcast.core.HazelcastInstance;
-import dev.hearth.node.cluster.ClusterSetup;
-import dev.hearth.node.cluster.HearthClusterManager;
 import dev.hearth.node.config.ConfigLoader;
-import dev.hearth.node.config.NodeConfig;
-import dev.hearth.node.db.DatabaseIdentity;
 import dev.hearth.node.it.NodeProcess;
 import dev.hearth.runtime.db.DatabaseUrl;
 import dev.hearth.runtime.entity.EntityRuntimeOptions;
 import dev.hearth.runtime.entity.bench.BenchLoad;
-import dev.hearth.runtime.entity.engine.EntityRuntime;
-import dev.hearth.runtime.entity.store.PgEntityStore;
 import dev.hearth.runtime.testing.TestDatabase;
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import io.vertx.core.eventbus.EventBusOptions;
-import io.vertx.pgclient.PgBuilder;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.PoolOptions;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +38,7 @@ public final class RemoteCallBench {
             String hostCpus = System.getenv("BENCH_HOST_CPUS");
             BenchLoad.pin(host.process.pid(), hostCpus);
             for (ProcessHandle pg : BenchLoad.postgres(db.port())) BenchLoad.pin(pg.pid(), hostCpus);
-            Caller caller = Caller.start(callerPort, members, db);
+            EntityNodeMain.Joined caller = startCaller(callerPort, members, db);
             try {
                 run(caller, ProcessHandle.of(host.process.pid()).orElseThrow());
             } finally {
@@ -60,11 +47,11 @@ public final class RemoteCallBench {
         }
     }
 
-    private static void run(Caller caller, ProcessHandle host) throws Exception {
+    private static void run(EntityNodeMain.Joined caller, ProcessHandle host) throws Exception {
         BenchLoad load = new BenchLoad(List.of(new BenchLoad.OtherCpu("host CPU us/op", () -> BenchLoad.cpuNanosOf(host))));
         List<Counter> targets = new ArrayList<>();
         for (int i = 0; i < TARGETS; i++) {
-            Counter counter = caller.runtime.ref(Counter.class, "remote-" + i);
+            Counter counter = caller.runtime().ref(Counter.class, "remote-" + i);
             counter.value().await(); // activated on the host before anything is measured
             targets.add(counter);
         }
@@ -74,37 +61,20 @@ public final class RemoteCallBench {
             load.measure(round < 2 ? null : "call to another process (256 in flight)", calls,
                     () -> BenchLoad.closedLoop(targets, calls, 256, Counter::value));
         }
-        load.openLoops("call to another process", caller.vertx, targets, new int[]{10_000, 30_000, 50_000}, Counter::value);
+        load.openLoops("call to another process", caller.vertx(), targets, new int[]{10_000, 30_000, 50_000}, Counter::value);
     }
 
-    /** A clustered node in this JVM that calls entities and hosts none. */
-    private record Caller(HazelcastInstance hazelcast, Vertx vertx, Pool pool, EntityRuntime runtime) {
-        static Caller start(int clusterPort, String members, DatabaseUrl db) throws Exception {
-            Map<String, String> env = new HashMap<>(NodeProcess.env("gateway", clusterPort, members, db, 15));
-            env.put("HEARTH_NODE_NAME", "bench-caller");
-            NodeConfig config = ConfigLoader.load(List.of(), env);
-            HazelcastInstance hazelcast = ClusterSetup.join(config, DatabaseIdentity.read(db));
-            ClusterSetup.awaitDataMember(hazelcast, () -> false);
-            VertxOptions options = new VertxOptions().setEventBusOptions(new EventBusOptions()
-                    .setHost(config.cluster().host()).setPort(config.cluster().eventBusPort()));
-            Vertx vertx = Vertx.builder().with(options).withClusterManager(new HearthClusterManager(hazelcast))
-                    .buildClustered().await();
-            Pool pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(2)).connectingTo(db.connectOptions()).using(vertx).build();
-            EntityRuntime runtime = EntityRuntime.start(vertx, new PgEntityStore(pool), List.of(CounterEntity.TYPE),
-                    EntityRuntimeOptions.defaults().withHostsEntities(false)).await();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (runtime.liveHosts().isEmpty()) {
-                if (System.nanoTime() > deadline) throw new IllegalStateException("the caller sees no host after 30 s");
-                TimeUnit.MILLISECONDS.sleep(50); // a main thread polling with a deadline, not a test
-            }
-            return new Caller(hazelcast, vertx, pool, runtime);
+    /** A clustered node in this JVM that calls entities and hosts none, as a gateway is. */
+    private static EntityNodeMain.Joined startCaller(int clusterPort, String members, DatabaseUrl db) throws Exception {
+        Map<String, String> env = new HashMap<>(NodeProcess.env("gateway", clusterPort, members, db, 15));
+        env.put("HEARTH_NODE_NAME", "bench-caller");
+        EntityNodeMain.Joined caller = EntityNodeMain.Joined.start(ConfigLoader.load(List.of(), env), db,
+                List.of(CounterEntity.TYPE), EntityRuntimeOptions.defaults().withHostsEntities(false));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (caller.runtime().liveHosts().isEmpty()) {
+            if (System.nanoTime() > deadline) throw new IllegalStateException("the caller sees no host after 30 s");
+            TimeUnit.MILLISECONDS.sleep(50); // a main thread polling with a deadline, not a test
         }
-
-        void close() {
-            runtime.close().await();
-            pool.close().await();
-            vertx.close().await();
-            hazelcast.shutdown();
-        }
+        return caller;
     }
 }
