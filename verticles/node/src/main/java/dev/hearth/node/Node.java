@@ -30,6 +30,7 @@ import dev.hearth.node.config.NodeConfig;
 import dev.hearth.node.db.DatabaseIdentity;
 import dev.hearth.node.db.EmbeddedDatabase;
 import dev.hearth.node.management.ManagementServer;
+import dev.hearth.node.management.MemoryStatus;
 import dev.hearth.runtime.db.DatabaseUrl;
 import dev.hearth.runtime.db.Migrations;
 import dev.hearth.runtime.entity.EntityRuntimeOptions;
@@ -254,7 +255,14 @@ public final class Node {
         if (stopRequested) throw new IllegalStateException("Stopped while starting");
     }
 
-    private JsonObject status() {
+    private Future<JsonObject> status() {
+        // The subscription map is the cluster's, so counting it is a remote call: a worker's job.
+        return cluster.executeBlocking(() -> hazelcast.getMultiMap(SUBSCRIPTIONS_MAP).size(), false)
+                .map(subscriptions -> localStatus().put("cluster", new JsonObject().put("subscriptions", subscriptions)))
+                .recover(e -> Future.succeededFuture(localStatus().put("cluster", new JsonObject().put("error", e.toString()))));
+    }
+
+    private JsonObject localStatus() {
         JsonArray members = new JsonArray();
         for (Member member : hazelcast.getCluster().getMembers()) {
             members.add(new JsonObject()
@@ -281,8 +289,16 @@ public final class Node {
                         .put("active", entities.activeCount())
                         .put("liveHosts", new JsonArray(entities.liveHosts())))
                 .put("members", members)
+                .put("memory", MemoryStatus.now())
                 .put("settings", settingsNow);
     }
+
+    /**
+     * Where Vert.x's Hazelcast cluster manager keeps every node's event-bus subscriptions:
+     * one entry per address and node, so it grows with gateways and entity hosts, never with
+     * players (a soak checks it returns to its baseline).
+     */
+    static final String SUBSCRIPTIONS_MAP = "__vertx.subs";
 
     private static <T> T await(Future<T> future) {
         try {

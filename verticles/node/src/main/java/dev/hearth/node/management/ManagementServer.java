@@ -19,10 +19,11 @@ public final class ManagementServer {
     private static final Logger log = LoggerFactory.getLogger(ManagementServer.class);
 
     private final Vertx vertx;
-    private final Supplier<JsonObject> status;
+    private final Supplier<Future<JsonObject>> status;
     private HttpServer server;
 
-    public ManagementServer(Vertx vertx, Supplier<JsonObject> status) {
+    /** @param status the node's status; some of it (the cluster's maps) is asked for off the event loop */
+    public ManagementServer(Vertx vertx, Supplier<Future<JsonObject>> status) {
         this.vertx = vertx;
         this.status = status;
     }
@@ -30,7 +31,7 @@ public final class ManagementServer {
     public Future<HttpServer> listen(String host, int port) {
         Router router = Router.router(vertx);
         router.get("/health").handler(ctx -> ctx.json(new JsonObject().put("status", "up")));
-        router.get("/status").handler(ctx -> ctx.json(status.get()));
+        router.get("/status").handler(ctx -> status.get().onComplete(ctx::json, ctx::fail));
         return vertx.createHttpServer().requestHandler(router).listen(port, host)
                 .onSuccess(s -> {
                     server = s;

@@ -27,6 +27,8 @@ import java.util.concurrent.locks.LockSupport;
  * not stop in time.
  */
 public final class NodeProcess implements AutoCloseable {
+    /** Test clusters start several nodes on two cores: small heaps. */
+    private static final String DEFAULT_HEAP = "-Xmx256m";
     private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     public final String name;
@@ -45,11 +47,16 @@ public final class NodeProcess implements AutoCloseable {
     }
 
     public static NodeProcess start(String name, Map<String, String> env, Path workDir) throws IOException {
+        return start(name, env, workDir, List.of(DEFAULT_HEAP));
+    }
+
+    /** As {@link #start(String, Map, Path)}, with these JVM options (heap size, NMT...) instead of the tests' small heap. */
+    public static NodeProcess start(String name, Map<String, String> env, Path workDir, List<String> jvmOptions) throws IOException {
         String jar = System.getProperty("hearth.node.jar");
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
             throw new IllegalStateException("hearth.node.jar not set or missing: " + jar + " (run through Maven's verify phase)");
         }
-        return launch(name, List.of("-jar", jar), env, workDir);
+        return launch(name, jvmOptions, List.of("-jar", jar), env, workDir);
     }
 
     /**
@@ -59,10 +66,11 @@ public final class NodeProcess implements AutoCloseable {
     public static NodeProcess startMain(String name, Class<?> mainClass, Map<String, String> env, Path workDir) throws IOException {
         // Surefire/failsafe may start this JVM from a manifest-only jar; they publish the real path here.
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        return launch(name, List.of("-cp", classPath, mainClass.getName()), env, workDir);
+        return launch(name, List.of(DEFAULT_HEAP), List.of("-cp", classPath, mainClass.getName()), env, workDir);
     }
 
-    private static NodeProcess launch(String name, List<String> launchArgs, Map<String, String> env, Path workDir) throws IOException {
+    private static NodeProcess launch(String name, List<String> jvmOptions, List<String> launchArgs, Map<String, String> env,
+                                      Path workDir) throws IOException {
         Map<String, String> full = new HashMap<>(env);
         full.putIfAbsent("HEARTH_NODE_NAME", name);
         full.putIfAbsent("HEARTH_MANAGEMENT_PORT", String.valueOf(freePort()));
@@ -73,7 +81,7 @@ public final class NodeProcess implements AutoCloseable {
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(Arrays.asList(System.getProperty("hearth.jvm.flags", "").split("\\s+")));
         command.removeIf(String::isBlank);
-        command.add("-Xmx256m");
+        command.addAll(jvmOptions);
         command.addAll(launchArgs);
         Path log = workDir.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(command)
