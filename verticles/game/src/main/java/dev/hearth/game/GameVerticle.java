@@ -189,7 +189,14 @@ public final class GameVerticle extends VerticleBase {
      * is read here as the character's dispatcher reads it, so both see the same command.
      */
     private Character characterFor(PlayerCommand command) {
-        boolean once = services.commands().read(command.line()).map(TypedLine::appliesOnce).orElse(true);
+        boolean once;
+        try {
+            once = services.commands().read(command.line()).map(TypedLine::appliesOnce).orElse(true);
+        } catch (RuntimeException e) {
+            // A command's bug (its parse threw): the dispatcher will say so; here, the safe way.
+            log.error("Could not tell whether command {} of player {} applies once", command.commandId(), command.from().player(), e);
+            once = true;
+        }
         return once ? commandOnce(command) : character(command.from().player());
     }
 
