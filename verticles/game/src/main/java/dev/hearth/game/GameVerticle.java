@@ -1,6 +1,7 @@
 package dev.hearth.game;
 
 import dev.hearth.game.character.Character;
+import dev.hearth.game.commands.TypedLine;
 import dev.hearth.game.npc.Npc;
 import dev.hearth.game.npc.NpcDefinition;
 import dev.hearth.game.sessions.GatewayRoster;
@@ -111,7 +112,7 @@ public final class GameVerticle extends VerticleBase {
             message.reply(CommandOutcome.rejected(ErrorCode.BAD_REQUEST, "The command could not be read.").toJson());
             return;
         }
-        commandOnce(command).command(command).onComplete(
+        characterFor(command).command(command).onComplete(
                 outcome -> message.reply(new JsonObject(outcome)),
                 failure -> message.reply(failed(command, failure).toJson()));
     }
@@ -178,10 +179,30 @@ public final class GameVerticle extends VerticleBase {
     }
 
     /**
-     * A command applies once: a client that got {@code unavailable} may retry the same id on
-     * the same session, and the first attempt may still have run (the gateway's timeout is
-     * the entity call's). The id is the session's address and the client's id; a long one
-     * is shortened to a digest to fit {@link CallOptions#MAX_COMMAND_ID_LENGTH}.
+     * How the line goes to the character. A command applies once: a client that got
+     * {@code unavailable} may retry the same id on the same session, and the first attempt
+     * may still have run (the gateway's timeout is the entity call's). So the call carries a
+     * command id, which costs a lookup before it and a durable save after it, even when the
+     * line changed nothing. A line whose command says it need not apply once
+     * ({@link dev.hearth.game.commands.Command#appliesOnce}: reads, speech) goes as a plain
+     * call instead: it answers as soon as it ends, and commits only what it changed. The line
+     * is read here as the character's dispatcher reads it, so both see the same command.
+     */
+    private Character characterFor(PlayerCommand command) {
+        boolean once;
+        try {
+            once = services.commands().read(command.line()).map(TypedLine::appliesOnce).orElse(true);
+        } catch (RuntimeException e) {
+            // A command's bug (its parse threw): the dispatcher will say so; here, the safe way.
+            log.error("Could not tell whether command {} of player {} applies once", command.commandId(), command.from().player(), e);
+            once = true;
+        }
+        return once ? commandOnce(command) : character(command.from().player());
+    }
+
+    /**
+     * The id is the session's address and the client's id; a long one is shortened to a
+     * digest to fit {@link CallOptions#MAX_COMMAND_ID_LENGTH}.
      */
     private Character commandOnce(PlayerCommand command) {
         return entities.ref(Character.class, Names.key(command.from().player()),

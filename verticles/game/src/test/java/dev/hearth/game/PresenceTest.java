@@ -18,7 +18,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.hearth.game.testing.Events.BREAD;
 import static dev.hearth.game.testing.Events.said;
+import static dev.hearth.game.testing.Events.took;
 import static dev.hearth.game.testing.Events.who;
 import static dev.hearth.game.testing.Futures.await;
 import static dev.hearth.game.testing.Futures.failure;
@@ -85,32 +87,40 @@ class PresenceTest extends TwoGatewayWorld {
     void a_retried_command_id_on_the_same_session_applies_once() {
         SessionRef bob = world.enter("Bob", "g2");
         SessionRef alice = world.enter("Alice", "g1");
+        world.output(alice, "north");
+        world.output(bob, "north");
         forgetDeliveries();
-        PlayerCommand say = new PlayerCommand("c7", alice, "say Only once");
+        PlayerCommand get = new PlayerCommand("c7", alice, "get bread");
 
-        CommandOutcome first = CommandOutcome.fromJson(await(world.request(EdgeAddresses.GAME_COMMAND, say.toJson())));
-        CommandOutcome retried = CommandOutcome.fromJson(await(world.request(EdgeAddresses.GAME_COMMAND, say.toJson())));
+        CommandOutcome first = CommandOutcome.fromJson(await(world.request(EdgeAddresses.GAME_COMMAND, get.toJson())));
+        CommandOutcome retried = CommandOutcome.fromJson(await(world.request(EdgeAddresses.GAME_COMMAND, get.toJson())));
 
+        assertThat(first).isInstanceOf(CommandOutcome.Done.class);
         assertThat(retried).isEqualTo(first);
-        assertThat(g2.deliveries()).containsExactly(new Delivery(List.of(bob.session()), said("Alice", "Only once", false)));
-        // The id is the client's, per session: another session's c7 is another command.
+        assertThat(g2.deliveries()).containsExactly(new Delivery(List.of(bob.session()), took("Alice", BREAD)));
+        // The id is the client's, per session: another session's c7 is another command, and runs again.
         SessionRef aliceAgain = world.enter("Alice", "g2");
-        forgetDeliveries();
-        await(world.request(EdgeAddresses.GAME_COMMAND, new PlayerCommand("c7", aliceAgain, "say Only once").toJson()));
-        assertThat(g2.deliveries()).extracting(Delivery::event).containsExactly(said("Alice", "Only once", false));
+        CommandOutcome another = CommandOutcome.fromJson(await(world.request(EdgeAddresses.GAME_COMMAND,
+                new PlayerCommand("c7", aliceAgain, "get bread").toJson())));
+        assertThat(another).isInstanceOf(CommandOutcome.Rejected.class);
+        assertThat(((CommandOutcome.Rejected) another).message()).isEqualTo("You already have the loaf of bread.");
     }
 
     @Test
     void a_command_id_as_long_as_a_gateway_allows_is_accepted_and_applies_once() {
         SessionRef bob = world.enter("Bob", "g2");
         SessionRef alice = world.enter("Alice", "g1");
+        world.output(alice, "north");
+        world.output(bob, "north");
         forgetDeliveries();
-        PlayerCommand say = new PlayerCommand("x".repeat(64), alice, "say Long id");
+        PlayerCommand get = new PlayerCommand("x".repeat(64), alice, "get bread");
 
-        await(world.request(EdgeAddresses.GAME_COMMAND, say.toJson()));
-        await(world.request(EdgeAddresses.GAME_COMMAND, say.toJson()));
+        CommandOutcome first = CommandOutcome.fromJson(await(world.request(EdgeAddresses.GAME_COMMAND, get.toJson())));
+        CommandOutcome retried = CommandOutcome.fromJson(await(world.request(EdgeAddresses.GAME_COMMAND, get.toJson())));
 
-        assertThat(g2.deliveries()).containsExactly(new Delivery(List.of(bob.session()), said("Alice", "Long id", false)));
+        assertThat(first).isInstanceOf(CommandOutcome.Done.class);
+        assertThat(retried).isEqualTo(first);
+        assertThat(g2.deliveries()).containsExactly(new Delivery(List.of(bob.session()), took("Alice", BREAD)));
     }
 
     @Test

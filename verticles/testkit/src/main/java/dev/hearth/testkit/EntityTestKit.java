@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -186,6 +187,19 @@ public final class EntityTestKit implements Entities, AutoCloseable {
         }
         Ref<?> ref = refOf(type.contract(), key);
         return store.committedState(ref.id()).map(json -> codec.decodeState(json, type.stateType())).orElse(null);
+    }
+
+    /**
+     * How many saves of the entity have landed so far. A call that changed nothing and had no
+     * command id adds none; a call with a command id always adds one (the id is stored with it).
+     */
+    public long saves(Class<?> type, String key) {
+        return store.saves(refOf(type, key).id());
+    }
+
+    /** The command ids the entity has applied: a call made with {@link CallOptions#command} is recorded when it commits. */
+    public Set<String> commandIds(Class<?> type, String key) {
+        return store.commandIds(refOf(type, key).id());
     }
 
     /** How many entities, fakes included, are active now. */

@@ -29,6 +29,12 @@ public final class ChannelsCommand implements Command<NoArgs> {
         return "Lists the chat channels, and which ones you are in.";
     }
 
+    /** Only asks the channels how many are in them. See {@link Command#appliesOnce}. */
+    @Override
+    public boolean appliesOnce(String args) {
+        return false;
+    }
+
     @Override
     public ParseResult<NoArgs> parse(String args) {
         return ParseResult.none(args, "'channels' lists them all; 'chat join <channel>' joins one.");

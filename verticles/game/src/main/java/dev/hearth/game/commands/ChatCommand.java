@@ -70,6 +70,16 @@ public final class ChatCommand implements Command<ChatCommand.Chat> {
         };
     }
 
+    /**
+     * Joining and leaving change the character's channels, and apply once. Speaking on a
+     * channel is speech: a retry says it again (a line may show twice, and be in the channel's
+     * history twice) rather than every line cost a durable save of the character.
+     */
+    @Override
+    public boolean appliesOnce(String args) {
+        return parse(args) instanceof ParseResult.Parsed<Chat>(var chat) && !(chat instanceof Say);
+    }
+
     @Override
     public Future<CommandOutcome> execute(Chat chat, CommandContext context) {
         ChannelCatalog catalog = context.services().channels();

@@ -50,6 +50,26 @@ public interface Command<A> {
     }
 
     /**
+     * Whether this command, on these arguments, must apply once: be sent to the character with
+     * the client's command id, so that a retry after {@code unavailable} (which does not say
+     * whether the first attempt ran) answers the first attempt's result instead of running
+     * again. That costs a lookup of the id before the call and a durable save with the id
+     * after it, which the reply waits for, even when nothing changed.
+     *
+     * <p>True unless running it twice does no harm: a command that changes no state (it only
+     * reads and shows) is run again on a retry and shows the world as it is then; speech is
+     * said again, so a retry may show a line twice, which a chat can live with. A command
+     * whose line may change the character, the world or what a player carries (moving, items,
+     * joining) keeps the default. What a plain call does change anyway (a session the world
+     * did not know is connected first) is committed before the reply, as any call's change is.
+     *
+     * @param args what followed the command word, as {@link #parse} gets it
+     */
+    default boolean appliesOnce(String args) {
+        return true;
+    }
+
+    /**
      * Whether a line that is only {@code word}, which names no command, is this command
      * with that word as its arguments: {@code stairs} when the room has an exit so named.
      */

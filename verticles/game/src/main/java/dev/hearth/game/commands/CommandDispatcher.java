@@ -1,7 +1,6 @@
 package dev.hearth.game.commands;
 
 import dev.hearth.game.text.NearMisses;
-import dev.hearth.game.text.PlayerText;
 import dev.hearth.runtime.edge.CommandOutcome;
 import dev.hearth.runtime.edge.ErrorCode;
 import io.vertx.core.Future;
@@ -35,14 +34,13 @@ public final class CommandDispatcher {
     }
 
     public Future<CommandOutcome> dispatch(String rawLine, CommandContext context) {
-        String line = PlayerText.clean(rawLine);
-        if (line.isEmpty()) {
+        Optional<TypedLine> read = commands.read(rawLine);
+        if (read.isEmpty()) {
             return Future.succeededFuture(CommandOutcome.rejected(ErrorCode.BAD_ARGUMENTS,
                     "Type a command, or 'help' for a list."));
         }
-        CommandLine typed = CommandLine.split(line);
-        Optional<Command<?>> named = commands.find(typed.word());
-        if (named.isPresent()) return run(named.get(), typed.word(), typed.args(), context);
+        TypedLine typed = read.get();
+        if (typed.named().isPresent()) return run(typed.named().get(), typed.word(), typed.args(), context);
         if (typed.args().isEmpty()) {
             for (Command<?> command : commands.all()) {
                 if (claimsSafely(command, typed.word(), context)) return run(command, command.name(), typed.word(), context);
@@ -54,7 +52,7 @@ public final class CommandDispatcher {
     }
 
     /** Commands first, then words of the world (exits) for a line of one word. */
-    private List<String> suggestions(CommandLine typed, CommandContext context) {
+    private List<String> suggestions(TypedLine typed, CommandContext context) {
         Set<String> all = new LinkedHashSet<>(commands.suggest(typed.word()));
         if (typed.args().isEmpty()) {
             for (Command<?> command : commands.all()) all.addAll(nearMissesSafely(command, typed.word(), context));

@@ -1,6 +1,7 @@
 package dev.hearth.game.commands;
 
 import dev.hearth.game.text.NearMisses;
+import dev.hearth.game.text.PlayerText;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,6 +41,17 @@ public final class CommandRegistry {
 
     public Optional<Command<?>> find(String word) {
         return Optional.ofNullable(byWord.get(normalize(word)));
+    }
+
+    /**
+     * Reads a line as typed (cleaned, split, its command found), the one way both the
+     * dispatcher and the game verticle read it. Empty for a line with nothing in it once cleaned.
+     */
+    public Optional<TypedLine> read(String rawLine) {
+        String line = PlayerText.clean(rawLine);
+        if (line.isEmpty()) return Optional.empty();
+        CommandLine split = CommandLine.split(line);
+        return Optional.of(new TypedLine(split.word(), split.args(), find(split.word())));
     }
 
     /**

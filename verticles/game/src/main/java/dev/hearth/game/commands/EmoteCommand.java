@@ -39,6 +39,15 @@ public final class EmoteCommand implements Command<EmoteCommand.Action> {
         return List.of("'emote waves.' shows 'Alice waves.' to the room. Shortcuts: ':waves.' and 'me waves.'");
     }
 
+    /**
+     * Speech: a retry acts it out again (it may show twice) rather than every line cost a durable save.
+     * See {@link Command#appliesOnce}.
+     */
+    @Override
+    public boolean appliesOnce(String args) {
+        return false;
+    }
+
     @Override
     public ParseResult<Action> parse(String args) {
         return args.isEmpty() ? ParseResult.invalid("Emote what?") : ParseResult.parsed(new Action(args));

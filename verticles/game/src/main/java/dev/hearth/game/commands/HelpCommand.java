@@ -37,6 +37,12 @@ public final class HelpCommand implements Command<HelpCommand.Topic> {
         return "Lists the commands, or shows how to use one.";
     }
 
+    /** Only shows the commands. See {@link Command#appliesOnce}. */
+    @Override
+    public boolean appliesOnce(String args) {
+        return false;
+    }
+
     @Override
     public ParseResult<Topic> parse(String args) {
         return ParseResult.parsed(new Topic(args.isEmpty() ? Optional.empty() : Optional.of(args)));

@@ -29,6 +29,12 @@ public final class InventoryCommand implements Command<NoArgs> {
         return "Lists what you are carrying.";
     }
 
+    /** Only shows what the player carries. See {@link Command#appliesOnce}. */
+    @Override
+    public boolean appliesOnce(String args) {
+        return false;
+    }
+
     @Override
     public ParseResult<NoArgs> parse(String args) {
         return ParseResult.none(args, "'inventory' lists all you carry; it takes nothing after it.");

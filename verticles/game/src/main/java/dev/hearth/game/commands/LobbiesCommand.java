@@ -27,6 +27,12 @@ public final class LobbiesCommand implements Command<NoArgs> {
         return "Lists the lobbies of the barrel game: who waits in each, and whose match is on.";
     }
 
+    /** Only asks the lobbies for their views. See {@link Command#appliesOnce}. */
+    @Override
+    public boolean appliesOnce(String args) {
+        return false;
+    }
+
     @Override
     public ParseResult<NoArgs> parse(String args) {
         return ParseResult.none(args, "'lobbies' lists them all; 'join <lobby>' joins one.");

@@ -56,6 +56,12 @@ public final class LookCommand implements Command<LookCommand.Target> {
                 "'look lantern', 'look at Soot', 'look north' look closer.");
     }
 
+    /** Only shows: the room, or something in it. See {@link Command#appliesOnce}. */
+    @Override
+    public boolean appliesOnce(String args) {
+        return false;
+    }
+
     @Override
     public ParseResult<Target> parse(String args) {
         String thing = args.toLowerCase(Locale.ROOT).startsWith("at ") ? args.substring(3).strip() : args;

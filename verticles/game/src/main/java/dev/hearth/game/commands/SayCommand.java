@@ -41,6 +41,15 @@ public final class SayCommand implements Command<SayCommand.Speech> {
         return List.of("Shortcuts: 'Hello! and \"Hello! both say Hello!");
     }
 
+    /**
+     * Speech: a retry says it again (a line may show twice) rather than every line cost a durable save.
+     * See {@link Command#appliesOnce}.
+     */
+    @Override
+    public boolean appliesOnce(String args) {
+        return false;
+    }
+
     @Override
     public ParseResult<Speech> parse(String args) {
         return args.isEmpty() ? ParseResult.invalid("Say what?") : ParseResult.parsed(new Speech(args));

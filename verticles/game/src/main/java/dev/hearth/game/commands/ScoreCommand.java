@@ -22,6 +22,12 @@ public final class ScoreCommand implements Command<NoArgs> {
         return "Shows your score: the barrels you have broken in all your matches.";
     }
 
+    /** Only shows the score. See {@link Command#appliesOnce}. */
+    @Override
+    public boolean appliesOnce(String args) {
+        return false;
+    }
+
     @Override
     public ParseResult<NoArgs> parse(String args) {
         return ParseResult.none(args, "'score' shows your own score; 'top' shows the best players.");

@@ -37,6 +37,15 @@ public final class TellCommand implements Command<TellCommand.Message> {
         return "Says something to one player only, wherever they are.";
     }
 
+    /**
+     * Speech: a retry tells it again (it may show twice) rather than every line cost a durable save.
+     * See {@link Command#appliesOnce}.
+     */
+    @Override
+    public boolean appliesOnce(String args) {
+        return false;
+    }
+
     @Override
     public ParseResult<Message> parse(String args) {
         if (args.isEmpty()) return ParseResult.invalid("Tell whom what?");

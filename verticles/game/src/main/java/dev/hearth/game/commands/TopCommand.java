@@ -23,6 +23,12 @@ public final class TopCommand implements Command<NoArgs> {
         return "Shows the leaderboard: who broke the most barrels, all time and in the last 24 hours.";
     }
 
+    /** Only reads the leaderboard. See {@link Command#appliesOnce}. */
+    @Override
+    public boolean appliesOnce(String args) {
+        return false;
+    }
+
     @Override
     public ParseResult<NoArgs> parse(String args) {
         return ParseResult.none(args, "'top' shows the whole leaderboard; it takes nothing after it.");

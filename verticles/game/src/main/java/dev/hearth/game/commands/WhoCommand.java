@@ -23,6 +23,12 @@ public final class WhoCommand implements Command<NoArgs> {
         return "Lists the players online.";
     }
 
+    /** Only reads the gateways' rosters. See {@link Command#appliesOnce}. */
+    @Override
+    public boolean appliesOnce(String args) {
+        return false;
+    }
+
     @Override
     public ParseResult<NoArgs> parse(String args) {
         return ParseResult.none(args, "'who' lists everyone online; it takes nothing after it.");

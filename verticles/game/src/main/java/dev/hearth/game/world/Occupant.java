@@ -29,7 +29,12 @@ public record Occupant(String name, List<SessionRef> sessions, boolean npc) {
      * behind by a restart of every node, and is neither shown nor told anything.
      */
     public boolean presentWith(Predicate<SessionRef> live) {
-        return npc || sessions.stream().anyMatch(live);
+        if (npc) return true;
+        // A loop, not a stream: asked of everyone in the room on every look.
+        for (SessionRef session : sessions) {
+            if (live.test(session)) return true;
+        }
+        return false;
     }
 
     public List<SessionRef> liveSessions(Predicate<SessionRef> live) {

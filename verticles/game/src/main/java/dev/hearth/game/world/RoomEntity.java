@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -122,12 +123,17 @@ public final class RoomEntity implements Room {
                 "there is no room '" + self.key() + "' in the rooms table"));
     }
 
+    /** The state keeps its occupants sorted by name, so the view needs no sort of its own. */
     private RoomView view(RoomState state, Predicate<SessionRef> live) {
         RoomPlan plan = plan();
-        List<String> players = state.occupants().stream().filter(o -> !o.npc() && o.presentWith(live))
-                .map(Occupant::name).sorted(Names.ORDER).toList();
-        List<String> npcs = state.occupants().stream().filter(Occupant::npc).map(Occupant::name).sorted(Names.ORDER).toList();
-        return new RoomView(plan.id(), plan.name(), plan.description(), plan.exits(), players, npcs, state.items(), plan.position());
+        List<String> players = new ArrayList<>();
+        List<String> npcs = new ArrayList<>();
+        for (Occupant o : state.occupants()) {
+            if (o.npc()) npcs.add(o.name());
+            else if (o.presentWith(live)) players.add(o.name());
+        }
+        return new RoomView(plan.id(), plan.name(), plan.description(), plan.exits(), List.copyOf(players), List.copyOf(npcs),
+                state.items(), plan.position());
     }
 
     /** To every live session here, but none of {@code exceptPlayer}'s (null: tell everyone). */

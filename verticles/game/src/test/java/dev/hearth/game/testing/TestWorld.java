@@ -197,7 +197,12 @@ public final class TestWorld implements AutoCloseable {
 
     /** What the world answers to a typed line. */
     public CommandOutcome command(SessionRef session, String line) {
-        PlayerCommand command = new PlayerCommand("c" + commandIds.incrementAndGet(), session, line);
+        return command(session, "c" + commandIds.incrementAndGet(), line);
+    }
+
+    /** What the world answers to a typed line sent with this client id: sent twice, a retry. */
+    public CommandOutcome command(SessionRef session, String clientId, String line) {
+        PlayerCommand command = new PlayerCommand(clientId, session, line);
         return CommandOutcome.fromJson(Futures.await(request(EdgeAddresses.GAME_COMMAND, command.toJson())));
     }
 

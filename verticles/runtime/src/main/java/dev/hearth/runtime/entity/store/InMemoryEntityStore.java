@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The entity store in memory, for the test kit: the contract of {@link PgEntityStore}
@@ -188,6 +189,18 @@ public final class InMemoryEntityStore implements EntityStore {
     /** Transfers sent and not yet applied (or refunded), by id. For tests. */
     public synchronized Set<String> pendingTransfers() {
         return Set.copyOf(transfers.keySet());
+    }
+
+    /** How many saves of the entity have landed: its row's version, 0 when it was never saved. For tests. */
+    public synchronized long saves(EntityId id) {
+        Row row = rows.get(id);
+        return row == null ? 0 : row.version();
+    }
+
+    /** The ids of the commands the entity has applied (and not yet pruned). For tests. */
+    public synchronized Set<String> commandIds(EntityId id) {
+        return results.keySet().stream().filter(key -> key.id().equals(id)).map(CommandKey::commandId)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** The entity's last committed state as JSON; empty when it was never saved. For tests. */
