@@ -63,7 +63,7 @@ public final class GatewayVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        world = new WorldLink(cluster, vertx.eventBus(), sessions, config.nodeId());
+        world = new WorldLink(cluster, sessions, config.nodeId());
         SessionEndpoints endpoints = new SessionEndpoints(vertx, sessions, tokens, world, settings, config.nodeId());
         BridgeGuard guard = new BridgeGuard(sessions, world, settings);
 

@@ -11,7 +11,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
@@ -39,7 +38,6 @@ public final class WorldLink {
 
     private final Vertx cluster;
     private final Context clusterContext;
-    private final EventBus edgeBus;
     private final SessionRegistry sessions;
     private final String nodeId;
     private final Duration firstRetry;
@@ -48,16 +46,15 @@ public final class WorldLink {
     private MessageConsumer<JsonObject> deliveries;
     private MessageConsumer<JsonObject> broadcasts;
 
-    public WorldLink(Vertx cluster, EventBus edgeBus, SessionRegistry sessions, String nodeId) {
-        this(cluster, edgeBus, sessions, nodeId, FIRST_RETRY);
+    public WorldLink(Vertx cluster, SessionRegistry sessions, String nodeId) {
+        this(cluster, sessions, nodeId, FIRST_RETRY);
     }
 
     /** @param firstRetry the pause before a leave's first retry (a test's is short) */
-    WorldLink(Vertx cluster, EventBus edgeBus, SessionRegistry sessions, String nodeId, Duration firstRetry) {
+    WorldLink(Vertx cluster, SessionRegistry sessions, String nodeId, Duration firstRetry) {
         this.firstRetry = firstRetry;
         this.cluster = cluster;
         this.clusterContext = cluster.getOrCreateContext();
-        this.edgeBus = edgeBus;
         this.sessions = sessions;
         this.nodeId = nodeId;
     }
@@ -128,10 +125,11 @@ public final class WorldLink {
         return session.player().map(p -> p.name()).orElse("?");
     }
 
-    /** Stamps each copy with the session's next sequence number. */
+    /** Encodes the event once; each session's copy is stamped with its next sequence number. */
     private void deliver(Delivery delivery) {
+        String event = delivery.event().encode();
         for (String address : delivery.sessions()) {
-            sessions.byAddress(address).ifPresent(session -> send(session, delivery.event()));
+            sessions.byAddress(address).filter(Session::inWorld).ifPresent(session -> session.push(event));
         }
     }
 
@@ -141,11 +139,8 @@ public final class WorldLink {
             log.warn("Dropped a broadcast without an event: {}", body);
             return;
         }
-        sessions.all().stream().filter(Session::inWorld).forEach(session -> send(session, event));
-    }
-
-    private void send(Session session, JsonObject event) {
-        edgeBus.send(session.address(), event.copy().put("seq", session.nextSeq()));
+        String encoded = event.encode();
+        sessions.all().stream().filter(Session::inWorld).forEach(session -> session.push(encoded));
     }
 
     private static CommandOutcome unavailable(PlayerCommand command, Throwable failure) {

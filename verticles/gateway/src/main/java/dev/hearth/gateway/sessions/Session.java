@@ -3,6 +3,7 @@ package dev.hearth.gateway.sessions;
 import dev.hearth.gateway.auth.PlayerIdentity;
 import dev.hearth.runtime.edge.EdgeAddresses;
 import dev.hearth.runtime.edge.SessionRef;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 
 import java.util.Optional;
@@ -17,6 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Session {
     private final String id = UUID.randomUUID().toString();
     private final String address = EdgeAddresses.session(id);
+    /** The start of every event frame to this session, up to its seq (session addresses need no JSON escaping). */
+    private final String eventFramePrefix = "{\"type\":\"rec\",\"address\":\"" + address + "\",\"body\":{\"seq\":";
     private final SockJSSocket socket;
     private final AtomicLong seq = new AtomicLong();
     private volatile PlayerIdentity player;
@@ -69,6 +72,20 @@ public final class Session {
 
     public long nextSeq() {
         return seq.incrementAndGet();
+    }
+
+    /**
+     * Writes an event to the client as the bridge would deliver a message sent to the
+     * session's address (a {@code rec} frame, docs/protocol.md), stamped with the next seq.
+     * The event comes encoded once for all its recipients; only the frame around it is built
+     * per session. Straight to the socket: a room's line to 20 players is 20 writes, not 20
+     * event-bus messages each re-checked against the bridge's rules and encoded again.
+     *
+     * @param encodedEvent a JSON object without a {@code seq} of its own
+     */
+    public void push(String encodedEvent) {
+        String rest = encodedEvent.length() > 2 ? "," + encodedEvent.substring(1) : "}";
+        socket.write(Buffer.buffer(eventFramePrefix + nextSeq() + rest + "}"));
     }
 
     public SessionRef ref(String gatewayNode) {

@@ -9,6 +9,7 @@ import dev.hearth.runtime.testing.Await;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -27,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A broadcast reaches every session of the gateway that is in the world, stamped with
  * each session's own seq, as a Delivery does; sessions that have not entered get nothing.
- * One Vert.x plays both the cluster and the edge bus: the link does not care which is which.
+ * The link writes each event straight to the session's socket, as a {@code rec} frame on the
+ * session's address.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class WorldLinkBroadcastTest {
@@ -43,7 +45,7 @@ class WorldLinkBroadcastTest {
     void start() {
         vertx = Vertx.vertx();
         sessions = new SessionRegistry();
-        link = new WorldLink(vertx, vertx.eventBus(), sessions, NODE);
+        link = new WorldLink(vertx, sessions, NODE);
         await(link.start());
     }
 
@@ -56,7 +58,7 @@ class WorldLinkBroadcastTest {
     void every_session_in_the_world_gets_the_broadcast_with_its_own_next_seq() {
         Session alice = inWorld("Alice");
         Session bob = inWorld("Bob");
-        Session anonymous = listening(sessions.open(Sockets.unused()));
+        Session anonymous = listening(sessions.open(recordingSocket()));
         vertx.eventBus().send(EdgeAddresses.gateway(NODE), new Delivery(List.of(alice.address()), said()).toJson());
         awaitReceived(alice, 1);
 
@@ -87,17 +89,49 @@ class WorldLinkBroadcastTest {
     }
 
     private Session inWorld(String player) {
-        Session session = listening(sessions.open(Sockets.unused()));
+        Session session = listening(sessions.open(recordingSocket()));
         session.bind(new PlayerIdentity(player.length(), player));
         session.enterWorld();
         return session;
     }
 
+    private final Map<SockJSSocket, List<String>> frames = new ConcurrentHashMap<>();
+
+    private SockJSSocket recordingSocket() {
+        List<String> written = new CopyOnWriteArrayList<>();
+        SockJSSocket socket = Sockets.recording(written);
+        frames.put(socket, written);
+        return socket;
+    }
+
+    /** What the session's socket received, as the events in its rec frames (each frame checked for the session's address). */
     private Session listening(Session session) {
-        List<JsonObject> events = new CopyOnWriteArrayList<>();
-        received.put(session.address(), events);
-        await(vertx.eventBus().<JsonObject>consumer(session.address(), m -> events.add(m.body())).completion());
+        received.put(session.address(), new FrameEvents(session.address(), frames.get(session.socket())));
         return session;
+    }
+
+    /** The events of the rec frames written to a socket, decoded as a client would. */
+    private static final class FrameEvents extends java.util.AbstractList<JsonObject> {
+        private final String address;
+        private final List<String> written;
+
+        FrameEvents(String address, List<String> written) {
+            this.address = address;
+            this.written = written;
+        }
+
+        @Override
+        public JsonObject get(int index) {
+            JsonObject frame = new JsonObject(written.get(index));
+            assertThat(frame.getString("type")).isEqualTo("rec");
+            assertThat(frame.getString("address")).isEqualTo(address);
+            return frame.getJsonObject("body");
+        }
+
+        @Override
+        public int size() {
+            return written.size();
+        }
     }
 
     private void awaitReceived(Session session, int count) {

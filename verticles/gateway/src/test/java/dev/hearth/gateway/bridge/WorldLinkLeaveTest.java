@@ -43,7 +43,7 @@ class WorldLinkLeaveTest {
     void start() {
         vertx = Vertx.vertx();
         sessions = new SessionRegistry();
-        link = new WorldLink(vertx, vertx.eventBus(), sessions, NODE, Duration.ofMillis(20));
+        link = new WorldLink(vertx, sessions, NODE, Duration.ofMillis(20));
         await(link.start());
     }
 
