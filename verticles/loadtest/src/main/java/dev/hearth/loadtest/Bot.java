@@ -49,10 +49,11 @@ final class Bot {
     private int commandIds;
 
     /**
-     * What every bot of a run shares: options, stats, the server's facts, the mix it plays,
-     * and whether the run has begun to play (set once every bot is in, or the entry limit passed).
+     * What every bot of a run shares: options, stats, the server's facts, the mix it plays and
+     * what it says, and whether the run has begun to play (set once every bot is in, or the
+     * entry limit passed).
      */
-    record Run(BotOptions options, RunStats stats, ServerFacts server, Mix mix, AtomicBoolean playing) {
+    record Run(BotOptions options, RunStats stats, ServerFacts server, Mix mix, Phrases phrases, AtomicBoolean playing) {
     }
 
     Bot(String name, Vertx vertx, Run run, long seed) {
@@ -162,7 +163,7 @@ final class Bot {
 
     private void act() {
         if (stopping || socket.isClosed()) return;
-        Optional<Mix.Choice> choice = run.mix().choose(view, random);
+        Optional<Mix.Choice> choice = run.mix().choose(view, random, run.phrases());
         if (choice.isEmpty()) {
             schedule(pause()); // nothing in the mix makes sense here now; look again later
             return;

@@ -55,7 +55,7 @@ public final class LoadRun {
             log.info("The server lists {} commands; the bots play {}", server.commands().size(), mix.describe());
 
             RunStats stats = new RunStats();
-            Bot.Run run = new Bot.Run(options, stats, server, mix, new AtomicBoolean());
+            Bot.Run run = new Bot.Run(options, stats, server, mix, Phrases.of(options.lineBytes()), new AtomicBoolean());
             Progress progress = new Progress(stats, options.players(), out, terminal);
             Instant startedAt = Instant.now();
             long entering = System.nanoTime();

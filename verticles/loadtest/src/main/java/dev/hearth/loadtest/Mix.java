@@ -80,11 +80,16 @@ record Mix(String name, Map<Action, Double> weights) {
 
     /** A weighted pick among the actions that offer a line now, with that line; empty when none does. */
     Optional<Choice> choose(BotView view, RandomGenerator random) {
+        return choose(view, random, Phrases.SHORT);
+    }
+
+    /** The same, saying {@code words}. */
+    Optional<Choice> choose(BotView view, RandomGenerator random, Phrases words) {
         List<Choice> choices = new ArrayList<>();
         double total = 0;
         for (Map.Entry<Action, Double> entry : weights.entrySet()) {
             if (entry.getValue() <= 0) continue;
-            Optional<String> line = entry.getKey().line(view, random);
+            Optional<String> line = entry.getKey().line(view, random, words);
             if (line.isPresent()) {
                 choices.add(new Choice(entry.getKey(), line.get(), entry.getValue()));
                 total += entry.getValue();

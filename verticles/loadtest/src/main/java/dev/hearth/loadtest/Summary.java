@@ -117,8 +117,9 @@ public final class Summary {
 
     public String table() {
         StringBuilder text = new StringBuilder();
-        text.append("Hearth bots: %,d players for %d s on %s, mix %s, think %d ms%n".formatted(
-                options.players(), options.durationSeconds(), options.gateway(), mix.describe(), options.thinkMillis()));
+        text.append("Hearth bots: %,d players for %d s on %s, mix %s, think %d ms%s%n".formatted(
+                options.players(), options.durationSeconds(), options.gateway(), mix.describe(), options.thinkMillis(),
+                options.lineBytes() > 0 ? ", lines of " + options.lineBytes() + " bytes" : ""));
         List<Action> skipped = options.mix().missingFrom(mix);
         if (!skipped.isEmpty()) {
             StringJoiner names = new StringJoiner(", ");
@@ -187,6 +188,7 @@ public final class Summary {
                 .put("playingSeconds", Math.round(phases.playingSeconds() * 1000) / 1000.0)
                 .put("mix", mix.describe())
                 .put("thinkMillis", options.thinkMillis())
+                .put("lineBytes", options.lineBytes())
                 .put("rampSeconds", options.rampSeconds())
                 .put("sourceAddresses", options.sourceAddresses())
                 .put("serverCommands", new JsonArray(server.commands().stream().sorted().toList()))
