@@ -7,6 +7,7 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.json.JsonObject;
 
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -50,10 +51,13 @@ final class Bot {
 
     /**
      * What every bot of a run shares: options, stats, the server's facts, the mix it plays and
-     * what it says, and whether the run has begun to play (set once every bot is in, or the
-     * entry limit passed).
+     * what it says, the pushed events it learns from (the others are not decoded), and whether
+     * the run has begun to play (set once every bot is in, or the entry limit passed).
      */
-    record Run(BotOptions options, RunStats stats, ServerFacts server, Mix mix, Phrases phrases, AtomicBoolean playing) {
+    record Run(BotOptions options, RunStats stats, ServerFacts server, Mix mix, Phrases phrases, Set<String> eventsRead, AtomicBoolean playing) {
+        Run(BotOptions options, RunStats stats, ServerFacts server, Mix mix) {
+            this(options, stats, server, mix, Phrases.of(options.lineBytes()), BotView.typesRead(mix), new AtomicBoolean());
+        }
     }
 
     Bot(String name, Vertx vertx, Run run, long seed) {
@@ -95,7 +99,7 @@ final class Bot {
                 .recover(failure -> Future.failedFuture(new WorldEntry.Failed("connect", failure.getMessage())))
                 .compose(open -> {
                     socket = open;
-                    open.onBadFrame(text -> run.stats().error("bad_frame", name, text));
+                    open.decodeOnly(run.eventsRead()).onBadFrame(text -> run.stats().error("bad_frame", name, text));
                     return WorldEntry.enter(vertx, open, token, this::event, ENTER_TIMEOUT_MILLIS);
                 })
                 .onSuccess(hello -> {
@@ -233,17 +237,17 @@ final class Bot {
         }
     }
 
-    /** A pushed event: counted, its seq checked (one more than the last, per session), and learnt from. */
-    private void event(JsonObject event) {
+    /** A pushed event: counted, its seq checked (one more than the last, per session), and learnt from if it was decoded. */
+    private void event(BridgeSocket.Pushed event) {
         run.stats().deliveries.increment();
-        long seq = event.getLong("seq", -1L);
+        long seq = event.seq();
         if (seq >= 0) {
             if (seq != lastSeq + 1) {
                 run.stats().error(seq > lastSeq ? "event_gap" : "event_repeat", name, "seq " + seq + " after " + lastSeq);
             }
             lastSeq = Math.max(lastSeq, seq);
         }
-        view.observe(event);
+        if (event.body() != null) view.observe(event.body());
     }
 
     /** Once: the first caller closes, and {@code finished} completes when the close has. */

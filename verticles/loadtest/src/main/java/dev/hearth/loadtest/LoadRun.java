@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 
 /**
@@ -55,7 +54,7 @@ public final class LoadRun {
             log.info("The server lists {} commands; the bots play {}", server.commands().size(), mix.describe());
 
             RunStats stats = new RunStats();
-            Bot.Run run = new Bot.Run(options, stats, server, mix, Phrases.of(options.lineBytes()), new AtomicBoolean());
+            Bot.Run run = new Bot.Run(options, stats, server, mix);
             Progress progress = new Progress(stats, options.players(), out, terminal);
             Instant startedAt = Instant.now();
             long entering = System.nanoTime();

@@ -74,6 +74,11 @@ record Mix(String name, Map<Action, Double> weights) {
         return missing;
     }
 
+    /** Whether bots playing this mix ever do {@code action}. */
+    boolean has(Action action) {
+        return weights.getOrDefault(action, 0.0) > 0;
+    }
+
     boolean idle() {
         return weights.values().stream().noneMatch(weight -> weight > 0);
     }
