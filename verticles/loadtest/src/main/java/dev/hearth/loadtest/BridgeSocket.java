@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.internal.http.WebSocketInternal;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 
@@ -157,6 +158,17 @@ final class BridgeSocket {
         closing = true;
         if (socket.isClosed()) return Future.succeededFuture();
         return socket.close((short) 1000, "bye");
+    }
+
+    /**
+     * Drops the connection as a network failure would: the TCP connection closes with no
+     * WebSocket close handshake. Counts as closed by us.
+     */
+    void drop() {
+        closing = true;
+        if (socket.isClosed()) return;
+        if (socket instanceof WebSocketInternal internal) internal.channelHandlerContext().close();
+        else socket.close((short) 1001, "dropped");
     }
 
     /** The close frame's code and reason, for the log. */

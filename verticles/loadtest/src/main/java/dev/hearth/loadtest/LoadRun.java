@@ -80,6 +80,13 @@ public final class LoadRun {
             progress.playing();
             run.playing().set(true);
             groups.forEach(BotGroup::play);
+            if (options.reconnectAtSeconds() > 0) {
+                vertx.setTimer(TimeUnit.SECONDS.toMillis(options.reconnectAtSeconds()), id -> {
+                    log.info("Reconnect storm: every bot in the world drops its socket and enters again");
+                    stats.dropNanos.set(System.nanoTime());
+                    groups.forEach(BotGroup::reconnect);
+                });
+            }
             await(vertx.timer(options.durationSeconds(), TimeUnit.SECONDS), options.durationSeconds() + SETUP_SECONDS, "The run's clock failed");
             long stop = System.nanoTime();
             vertx.cancelTimer(ticker);

@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 final class WorldEntry {
     static final String HELLO = "hearth.hello";
     static final String COMMAND = "hearth.command";
+    static final String TOKEN = "hearth.token";
 
     /** Why a bot did not get in: {@code kind} for the summary, the message for the log. */
     static final class Failed extends RuntimeException {

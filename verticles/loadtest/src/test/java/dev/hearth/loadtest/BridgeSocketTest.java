@@ -122,6 +122,31 @@ class BridgeSocketTest {
                 })));
     }
 
+    @Test
+    void aDropClosesTheConnectionWithoutAHandshakeAndCountsAsClosedByUs(Vertx vertx, VertxTestContext test) {
+        List<String> serverSaw = new ArrayList<>();
+        vertx.createHttpServer().webSocketHandler(socket -> {
+            socket.textMessageHandler(text -> socket.writeTextMessage(new JsonObject().put("type", "rec")
+                    .put("address", new JsonObject(text).getString("replyAddress")).put("body", new JsonObject()).encode()));
+            socket.closeHandler(v -> test.verify(() -> {
+                // No close frame came: the status is that of a connection lost (1006), not a goodbye.
+                serverSaw.add(String.valueOf(socket.closeStatusCode()));
+                assertThat(serverSaw).containsExactly("1006");
+                test.completeNow();
+            }));
+        }).listen(0, "127.0.0.1").map(listening -> {
+            server = listening;
+            return listening.actualPort();
+        }).compose(port -> connect(vertx, port))
+                .compose(socket -> socket.request("hello", new JsonObject(), 5000).map(socket))
+                .onComplete(test.succeeding(socket -> test.verify(() -> {
+                    List<String> closes = new ArrayList<>();
+                    socket.onClosed(() -> closes.add("closed"));
+                    socket.drop();
+                    assertThat(socket.closedByUs()).isTrue();
+                })));
+    }
+
     /** A server that hands every {@code send} frame it receives to {@code onSend}. */
     private Future<Integer> serve(Vertx vertx, BiConsumer<ServerWebSocket, JsonObject> onSend) {
         return vertx.createHttpServer().webSocketHandler(socket -> socket.textMessageHandler(text -> {
