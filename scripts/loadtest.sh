@@ -4,6 +4,7 @@
 # second, then a summary table and a JSON file.
 #   scripts/loadtest.sh --players N --duration S [--gateway URL] [--mix MIX] [--db URL] [--json FILE] [--enter-limit S]
 #                       [--source-addresses K] [--first N] [--think MS] [--ramp S] [--logins N] [--rate N]
+#                       [--rooms-of N] [--line-bytes B] [--reconnect-at S]
 # The node defaults to http://127.0.0.1:8080 (scripts/run.sh); the database to --db, else
 # HEARTH_DB_URL, else the embedded one that scripts/run.sh started in ${HEARTH_DATA_DIR:-data}/pg.
 # The result goes to target/loadtest/ unless --json says where. Exit status 0 without errors,

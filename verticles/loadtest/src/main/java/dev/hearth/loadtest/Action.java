@@ -13,42 +13,39 @@ import java.util.random.RandomGenerator;
 enum Action {
     LOOK("look"),
     // go is refused in a match
-    GO("go", (view, random) -> view.inMatch() ? Optional.empty() : pick(view.exits(), random).map(exit -> "go " + exit)),
-    SAY("say", (view, random) -> Optional.of("say " + phrase(random))),
-    EMOTE("emote", (view, random) -> pick(Words.GESTURES, random).map(gesture -> "emote " + gesture)),
-    TELL("tell", (view, random) -> pick(view.others(), random).map(other -> "tell " + other + " " + phrase(random))),
+    GO("go", (view, random, words) -> view.inMatch() ? Optional.empty() : pick(view.exits(), random).map(exit -> "go " + exit)),
+    SAY("say", (view, random, words) -> Optional.of("say " + words.phrase(random))),
+    EMOTE("emote", (view, random, words) -> Optional.of("emote " + words.gesture(random))),
+    TELL("tell", (view, random, words) -> pick(view.others(), random).map(other -> "tell " + other + " " + words.phrase(random))),
     WHO("who"),
     INVENTORY("inventory"),
     // The range's "items" are barrels.
-    GET("get", (view, random) -> view.inMatch() ? Optional.empty() : pick(view.floor(), random).map(item -> "get " + item)),
-    DROP("drop", (view, random) -> view.inMatch() ? Optional.empty() : pick(view.carried(), random).map(item -> "drop " + item)),
-    GIVE("give", (view, random) -> view.inMatch() ? Optional.empty()
+    GET("get", (view, random, words) -> view.inMatch() ? Optional.empty() : pick(view.floor(), random).map(item -> "get " + item)),
+    DROP("drop", (view, random, words) -> view.inMatch() ? Optional.empty() : pick(view.carried(), random).map(item -> "drop " + item)),
+    GIVE("give", (view, random, words) -> view.inMatch() ? Optional.empty()
             : pick(view.carried(), random).flatMap(item -> pick(view.others(), random).map(other -> "give " + item + " to " + other))),
     // Every player starts in ooc and newbie, and bots never leave them.
-    CHAT("chat", (view, random) -> pick(Words.CHANNELS, random).map(channel -> "chat " + channel + " " + phrase(random))),
+    CHAT("chat", (view, random, words) -> pick(Channels.JOINED, random).map(channel -> "chat " + channel + " " + words.phrase(random))),
     CHANNELS("channels"),
     LOBBIES("lobbies"),
-    JOIN("join", (view, random) -> view.inMatch() || view.inLobby() ? Optional.empty()
+    JOIN("join", (view, random, words) -> view.inMatch() || view.inLobby() ? Optional.empty()
             : pick(view.lobbies().stream().filter(BotView.LobbySeen::open).map(BotView.LobbySeen::name).toList(), random)
                     .map(lobby -> "join " + lobby)),
-    LEAVE("leave", (view, random) -> view.inMatch() || view.inLobby() ? Optional.of("leave") : Optional.empty()),
-    SHOOT("shoot", (view, random) -> view.inMatch() ? pick(view.standing(), random).map(barrel -> "shoot " + barrel) : Optional.empty()),
+    LEAVE("leave", (view, random, words) -> view.inMatch() || view.inLobby() ? Optional.of("leave") : Optional.empty()),
+    SHOOT("shoot", (view, random, words) -> view.inMatch() ? pick(view.standing(), random).map(barrel -> "shoot " + barrel) : Optional.empty()),
     SCORE("score"),
     TOP("top"),
     HELP("help");
 
-    /** How an action words itself, given what the bot has seen; empty when it makes no sense now. */
+    /** How an action words itself, given what the bot has seen and what bots say; empty when it makes no sense now. */
     @FunctionalInterface
     interface Line {
-        Optional<String> line(BotView view, RandomGenerator random);
+        Optional<String> line(BotView view, RandomGenerator random, Phrases words);
     }
 
-    /** What bots say and do: a class of its own, so the constants above may use it. */
-    private static final class Words {
-        static final List<String> CHANNELS = List.of("ooc", "newbie");
-        static final List<String> GESTURES = List.of("waves.", "nods.", "stretches.", "looks around.", "hums a tune.");
-        static final List<String> PHRASES = List.of("Hello there!", "Anyone seen the cat?", "Lovely weather today.",
-                "Which way to the woods?", "Fancy a match in the arena?", "The bread here is excellent.");
+    /** The channels bots talk on: a class of its own, so the constants above may use it. */
+    private static final class Channels {
+        static final List<String> JOINED = List.of("ooc", "newbie");
     }
 
     /** The command word, as {@code help} lists it. */
@@ -57,7 +54,7 @@ enum Action {
 
     /** A command that needs no argument and always makes sense: its line is its word. */
     Action(String command) {
-        this(command, (view, random) -> Optional.of(command));
+        this(command, (view, random, words) -> Optional.of(command));
     }
 
     Action(String command, Line line) {
@@ -66,8 +63,13 @@ enum Action {
     }
 
     /** The line to send now, or empty when this action makes no sense in what the bot has seen. */
+    Optional<String> line(BotView view, RandomGenerator random, Phrases words) {
+        return line.line(view, random, words);
+    }
+
+    /** The same, with the short phrases. */
     Optional<String> line(BotView view, RandomGenerator random) {
-        return line.line(view, random);
+        return line(view, random, Phrases.SHORT);
     }
 
     /** The action a mix names: its command word, in any case. */
@@ -77,10 +79,6 @@ enum Action {
             if (action.command.equals(key)) return Optional.of(action);
         }
         return Optional.empty();
-    }
-
-    private static String phrase(RandomGenerator random) {
-        return Words.PHRASES.get(random.nextInt(Words.PHRASES.size()));
     }
 
     private static <T> Optional<T> pick(List<T> choices, RandomGenerator random) {

@@ -43,6 +43,17 @@ public final class BenchWorld {
     private BenchWorld() {
     }
 
+    /** {@code BenchWorld N}: prints {@link #seedSql} of N rooms, for a driver that seeds with psql. */
+    public static void main(String[] args) {
+        if (args.length != 1) {
+            System.err.println("Usage: BenchWorld ROOMS   (prints the SQL that seeds ROOMS bench rooms)");
+            System.exit(1);
+        }
+        // The bots' quiet logging, on stderr: stdout is the SQL.
+        if (System.getProperty("logback.configurationFile") == null) System.setProperty("logback.configurationFile", "hearth-bots-logback.xml");
+        System.out.print(seedSql(Integer.parseInt(args[0].strip())));
+    }
+
     /**
      * PostgreSQL that adds {@code rooms} bench rooms, their hubs and the tavern's way to them.
      * Idempotent, and it grows: rows that exist keep their name and get the exits they lack

@@ -6,14 +6,19 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.json.JsonObject;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One bot player: logs in, enters the world over its own socket and waits there (pinging)
- * until the run plays; then plays its mix, one command at a time with a pause to think
- * after each reply, until it is stopped.
+ * One bot player: logs in, enters the world over its own socket (with {@code --rooms-of},
+ * walks to its bench room) and waits there (pinging) until the run plays; then plays its
+ * mix, one command at a time with a pause to think after each reply, until it is stopped.
+ * With {@code --reconnect-at} it drops its socket once during the play and enters again with
+ * the token it has, then plays on.
  * It keeps one request in flight at most: well inside the bridge's 16 handlers, and an
  * {@code err} frame (which names no request) is surely its one. It lives on one event
  * loop, with every other bot of its {@link BotGroup}.
@@ -26,16 +31,30 @@ final class Bot {
     private static final long PING_MILLIS = 8_000;
     /** How long a stopping bot waits for its last reply before it closes anyway. */
     private static final long DRAIN_MILLIS = 3_000;
+    /** Tokens last 15 minutes (expiresIn 900): a bot that will reconnect gets a fresh one in-band before. */
+    private static final long TOKEN_REFRESH_NANOS = TimeUnit.MINUTES.toNanos(10);
 
     private final String name;
+    /** Its place in the run (0 is {@code --first}): which bench room it walks to. */
+    private final int index;
     private final Vertx vertx;
     private final Run run;
     private final SplittableRandom random;
     private final BotView view;
     private final Promise<Void> finished = Promise.promise();
+    private WebSocketClient sockets;
+    private String token;
+    private long tokenAt;
     private BridgeSocket socket;
+    /** In the world on the socket it has now: counted as connected. */
     private boolean inWorld;
+    /** In the world and placed: counted as entered, and may play. */
     private boolean entered;
+    /** Dropped its socket on purpose and entering again: sends nothing meanwhile. */
+    private boolean away;
+    /** Has had its drop (there is one per run). */
+    private boolean dropped;
+    private long droppedAt;
     private boolean stopping;
     private boolean playing;
     /** Told the run once whether it got in: entered, or gave up. */
@@ -49,14 +68,19 @@ final class Bot {
     private int commandIds;
 
     /**
-     * What every bot of a run shares: options, stats, the server's facts, the mix it plays,
-     * and whether the run has begun to play (set once every bot is in, or the entry limit passed).
+     * What every bot of a run shares: options, stats, the server's facts, the mix it plays and
+     * what it says, the pushed events it learns from (the others are not decoded), and whether
+     * the run has begun to play (set once every bot is in, or the entry limit passed).
      */
-    record Run(BotOptions options, RunStats stats, ServerFacts server, Mix mix, AtomicBoolean playing) {
+    record Run(BotOptions options, RunStats stats, ServerFacts server, Mix mix, Phrases phrases, Set<String> eventsRead, AtomicBoolean playing) {
+        Run(BotOptions options, RunStats stats, ServerFacts server, Mix mix) {
+            this(options, stats, server, mix, Phrases.of(options.lineBytes()), BotView.typesRead(mix), new AtomicBoolean());
+        }
     }
 
-    Bot(String name, Vertx vertx, Run run, long seed) {
+    Bot(String name, int index, Vertx vertx, Run run, long seed) {
         this.name = name;
+        this.index = index;
         this.vertx = vertx;
         this.run = run;
         this.random = new SplittableRandom(seed);
@@ -82,24 +106,27 @@ final class Bot {
                 });
     }
 
-    /** Connects and enters the world; plays at once if the run already does. */
+    /** Connects and enters the world, walks to its bench room (with --rooms-of); plays at once if the run already does. */
     void enter(WebSocketClient sockets, String token) {
+        this.sockets = sockets;
+        this.token = token;
+        this.tokenAt = System.nanoTime();
         if (stopping) {
             settle();
             finished.tryComplete();
             return;
         }
         long start = System.nanoTime();
-        BridgeSocket.connect(vertx, sockets, run.options().gateway(), ENTER_TIMEOUT_MILLIS)
-                .recover(failure -> Future.failedFuture(new WorldEntry.Failed("connect", failure.getMessage())))
-                .compose(open -> {
-                    socket = open;
-                    open.onBadFrame(text -> run.stats().error("bad_frame", name, text));
-                    return WorldEntry.enter(vertx, open, token, this::event, ENTER_TIMEOUT_MILLIS);
-                })
-                .onSuccess(hello -> {
+        open()
+                .onSuccess(open -> {
                     run.stats().entries.record((System.nanoTime() - start) / 1000);
-                    inWorld();
+                    inWorld(open);
+                    if (stopping) {
+                        settle();
+                        close();
+                        return;
+                    }
+                    place().onComplete(done -> entered());
                 })
                 .onFailure(failure -> {
                     String kind = failure instanceof WorldEntry.Failed failed ? failed.kind : "connect";
@@ -113,6 +140,8 @@ final class Bot {
     Future<Void> stop() {
         stopping = true;
         cancel(nextTimer);
+        // Entering again: it closes once it is back, or has failed.
+        if (away) return finished.future();
         if (!inFlight) close();
         else drainTimer = vertx.setTimer(DRAIN_MILLIS, id -> close());
         return finished.future();
@@ -120,25 +149,134 @@ final class Bot {
 
     /** Starts playing, once, if it is in the world; a bot that enters later starts as it enters. */
     void play() {
-        if (playing || !inWorld || stopping) return;
+        if (playing || !entered || stopping) return;
         playing = true;
         // Start at a random point of the first pause, so bots that entered together do not act together.
-        if (!run.mix().idle()) schedule(random.nextLong(run.options().thinkMillis() + 1));
+        if (!away && !run.mix().idle()) schedule(random.nextLong(run.options().thinkMillis() + 1));
     }
 
-    private void inWorld() {
+    /**
+     * The reconnect storm, once: drops the socket as a lost connection would (no close
+     * handshake, no goodbye), then at once opens another and enters with the same token:
+     * hello, register, the first room. The old socket's close is no error; a command it had in
+     * flight is counted as interrupted. A bot not in the world now (still entering, gone)
+     * sits it out.
+     */
+    void reconnect() {
+        if (dropped || !entered || !inWorld || away || stopping || closing) return;
+        dropped = true;
+        away = true;
+        inWorld = false;
+        run.stats().leftWorld();
+        run.stats().dropped.increment();
+        cancel(nextTimer);
+        cancel(pingTimer);
+        droppedAt = System.nanoTime();
+        socket.drop();
+        open()
+                .onSuccess(this::back)
+                .onFailure(failure -> {
+                    away = false;
+                    String kind = failure instanceof WorldEntry.Failed failed ? failed.kind : "connect";
+                    run.stats().reconnectFailed.increment();
+                    run.stats().error("reconnect", name, kind + ": " + failure.getMessage());
+                    close();
+                });
+    }
+
+    /** Opens a socket and enters the world with the token it has; the socket once the first room has come. */
+    private Future<BridgeSocket> open() {
+        return BridgeSocket.connect(vertx, sockets, run.options().gateway(), ENTER_TIMEOUT_MILLIS)
+                .recover(failure -> Future.failedFuture(new WorldEntry.Failed("connect", failure.getMessage())))
+                .compose(open -> {
+                    socket = open;
+                    lastSeq = 0; // seq counts per session
+                    open.decodeOnly(run.eventsRead()).onBadFrame(text -> run.stats().error("bad_frame", name, text));
+                    return WorldEntry.enter(vertx, open, token, this::event, ENTER_TIMEOUT_MILLIS).map(open);
+                });
+    }
+
+    /** In the world on {@code open}: connected, pinging, and told when it closes. */
+    private void inWorld(BridgeSocket open) {
         inWorld = true;
-        entered = true;
-        run.stats().enteredWorld();
+        run.stats().joined();
+        open.onStrayRefusal(reason -> run.stats().error("err:" + reason, name, "refused with nothing in flight"));
+        open.onClosed(() -> closed(open));
+        pingTimer = vertx.setPeriodic(PING_MILLIS, id -> ping());
+    }
+
+    /** Placed (or not, or its walk failed): counts as entered if still in the world, and plays if the run does. */
+    private void entered() {
+        if (inWorld) {
+            entered = true;
+            run.stats().entered.increment();
+        }
         settle();
-        socket.onStrayRefusal(reason -> run.stats().error("err:" + reason, name, "refused with nothing in flight"));
-        socket.onClosed(this::closed);
+        if (!inWorld) return; // closed while walking: the close has told the rest
         if (stopping) {
             close();
             return;
         }
-        pingTimer = vertx.setPeriodic(PING_MILLIS, id -> socket.ping());
         if (run.playing().get()) play();
+    }
+
+    /** Back in the world after the drop: plays on, where it was. */
+    private void back(BridgeSocket open) {
+        long now = System.nanoTime();
+        run.stats().back(now, (now - droppedAt) / 1000);
+        away = false;
+        inWorld(open);
+        if (stopping) {
+            close();
+            return;
+        }
+        if (playing && !run.mix().idle()) schedule(pause());
+    }
+
+    /**
+     * With {@code --rooms-of}, walks to its bench room ({@link BenchWorld#route}): each step
+     * it can take in the last room it was shown, one {@code go} at a time. Completes when the
+     * walk is over; a {@code go} that fails is an error of kind {@code place} and ends it.
+     */
+    private Future<Void> place() {
+        if (run.options().roomsOf() == 0) return Future.succeededFuture();
+        int group = run.options().roomGroup(index);
+        long start = System.nanoTime();
+        return walk(BenchWorld.route(view.roomId(), group), 0).map(walked -> {
+            if (!walked) return null;
+            if (view.roomId().equals(BenchWorld.roomId(group))) run.stats().placed((System.nanoTime() - start) / 1000);
+            else run.stats().elsewhere(name, BenchWorld.roomId(group), view.roomId());
+            return null;
+        });
+    }
+
+    /** The steps from {@code next} on; true when it walked them all (or skipped those not there). */
+    private Future<Boolean> walk(List<String> steps, int next) {
+        if (stopping || !inWorld) return Future.succeededFuture(false);
+        if (next == steps.size()) return Future.succeededFuture(true);
+        String exit = steps.get(next);
+        if (!view.exits().contains(exit)) return walk(steps, next + 1);
+        String line = "go " + exit;
+        inFlight = true;
+        return socket.request(WorldEntry.COMMAND, new JsonObject().put("id", "p" + (++commandIds)).put("line", line), COMMAND_TIMEOUT_MILLIS)
+                .transform(result -> {
+                    inFlight = false;
+                    if (result.failed()) {
+                        // A close is counted once, as socket_closed, by the close.
+                        if (!(result.cause() instanceof BridgeSocket.Closed)) run.stats().error("place", name, "'" + line + "': " + result.cause().getMessage());
+                        return Future.succeededFuture(false);
+                    }
+                    JsonObject reply = result.result();
+                    if (!reply.getBoolean("ok", false)) {
+                        JsonObject error = reply.getJsonObject("error", new JsonObject());
+                        run.stats().error("place", name, "'" + line + "' in " + view.roomId() + ": " + error.getString("code", "none") + " "
+                                + error.getString("message", ""));
+                        return Future.succeededFuture(false);
+                    }
+                    // The reply carries the new room.
+                    BotView.objects(reply.getJsonArray("events")).forEach(view::observe);
+                    return walk(steps, next + 1);
+                });
     }
 
     private void settle() {
@@ -161,13 +299,46 @@ final class Bot {
     }
 
     private void act() {
-        if (stopping || socket.isClosed()) return;
-        Optional<Mix.Choice> choice = run.mix().choose(view, random);
+        if (stopping || away || socket.isClosed()) return;
+        if (tokenStale()) {
+            refreshToken();
+            return;
+        }
+        Optional<Mix.Choice> choice = run.mix().choose(view, random, run.phrases());
         if (choice.isEmpty()) {
             schedule(pause()); // nothing in the mix makes sense here now; look again later
             return;
         }
         send(choice.get());
+    }
+
+    private void ping() {
+        socket.ping();
+        // Idle bots never act: their token is refreshed here.
+        if (run.mix().idle() && !inFlight && tokenStale()) refreshToken();
+    }
+
+    /** Only a bot that will reconnect needs its token again, and only one older than ten minutes. */
+    private boolean tokenStale() {
+        return run.options().reconnectAtSeconds() > 0 && !dropped && System.nanoTime() - tokenAt > TOKEN_REFRESH_NANOS;
+    }
+
+    /** {@code hearth.token} in place of a command: one request in flight, as ever. */
+    private void refreshToken() {
+        BridgeSocket on = socket;
+        inFlight = true;
+        tokenAt = System.nanoTime(); // whatever the answer, not again before the next ten minutes
+        on.request(WorldEntry.TOKEN, new JsonObject(), COMMAND_TIMEOUT_MILLIS).onComplete(result -> {
+            inFlight = false;
+            if (result.succeeded() && result.result().getString("token") != null) {
+                token = result.result().getString("token");
+            } else if (!(result.cause() instanceof BridgeSocket.Closed)) {
+                run.stats().error("token", name, result.succeeded() ? result.result().encode() : result.cause().getMessage());
+            }
+            if (on != socket || away) return; // dropped meanwhile: entering again decides what comes next
+            if (stopping) close();
+            else if (!on.isClosed() && playing && !run.mix().idle()) schedule(pause());
+        });
     }
 
     private void send(Mix.Choice choice) {
@@ -176,14 +347,19 @@ final class Bot {
         stats.sent.increment();
         inFlight = true;
         long start = System.nanoTime();
-        socket.request(WorldEntry.COMMAND, new JsonObject().put("id", id).put("line", choice.line()), COMMAND_TIMEOUT_MILLIS)
+        BridgeSocket on = socket;
+        on.request(WorldEntry.COMMAND, new JsonObject().put("id", id).put("line", choice.line()), COMMAND_TIMEOUT_MILLIS)
                 .onComplete(result -> {
                     inFlight = false;
+                    // The planned drop closed the socket it went on: no answer, and no error.
+                    boolean cutOff = on != socket || away;
                     long micros = (System.nanoTime() - start) / 1000;
                     if (result.succeeded()) replied(choice, id, result.result(), micros, stats);
+                    else if (cutOff) run.stats().interrupted.increment();
                     else failed(choice, result.cause(), stats);
+                    if (cutOff) return;
                     if (stopping) close();
-                    else if (!socket.isClosed()) schedule(pause());
+                    else if (!on.isClosed()) schedule(pause());
                 });
     }
 
@@ -232,17 +408,17 @@ final class Bot {
         }
     }
 
-    /** A pushed event: counted, its seq checked (one more than the last, per session), and learnt from. */
-    private void event(JsonObject event) {
+    /** A pushed event: counted, its seq checked (one more than the last, per session), and learnt from if it was decoded. */
+    private void event(BridgeSocket.Pushed event) {
         run.stats().deliveries.increment();
-        long seq = event.getLong("seq", -1L);
+        long seq = event.seq();
         if (seq >= 0) {
             if (seq != lastSeq + 1) {
                 run.stats().error(seq > lastSeq ? "event_gap" : "event_repeat", name, "seq " + seq + " after " + lastSeq);
             }
             lastSeq = Math.max(lastSeq, seq);
         }
-        view.observe(event);
+        if (event.body() != null) view.observe(event.body());
     }
 
     /** Once: the first caller closes, and {@code finished} completes when the close has. */
@@ -260,15 +436,17 @@ final class Bot {
         });
     }
 
-    private void closed() {
+    private void closed(BridgeSocket which) {
+        // The socket of the planned drop (the bot is away, or back on another): already accounted for.
+        if (which != socket || away) return;
         cancel(nextTimer);
         cancel(pingTimer);
         if (inWorld) {
             inWorld = false;
             run.stats().leftWorld();
         }
-        if (!socket.closedByUs()) {
-            run.stats().error("socket_closed", name, "the server closed the socket (" + socket.closeStatus() + ")");
+        if (!which.closedByUs()) {
+            run.stats().error("socket_closed", name, "the server closed the socket (" + which.closeStatus() + ")");
             finished.tryComplete();
         }
     }

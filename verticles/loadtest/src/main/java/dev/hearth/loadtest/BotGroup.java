@@ -56,7 +56,7 @@ final class BotGroup extends VerticleBase {
         login = new Login(vertx, http, options.gateway(), Bot.ENTER_TIMEOUT_MILLIS);
         long rampMillis = TimeUnit.SECONDS.toMillis(options.rampSeconds());
         for (int index : indexes) {
-            Starting bot = new Starting(new Bot(options.botName(index), vertx, run, options.first() * 1_000_003L + index), index);
+            Starting bot = new Starting(new Bot(options.botName(index), index, vertx, run, options.first() * 1_000_003L + index), index);
             long delay = rampMillis * index / options.players();
             if (delay == 0) {
                 due.add(bot);
@@ -90,6 +90,11 @@ final class BotGroup extends VerticleBase {
     /** The run plays: every bot in the world starts; the others will as they enter. Call from any thread. */
     void play() {
         context.runOnContext(v -> started.forEach(Bot::play));
+    }
+
+    /** The reconnect storm: every bot in the world drops its socket and enters again, at once. Call from any thread. */
+    void reconnect() {
+        context.runOnContext(v -> started.forEach(Bot::reconnect));
     }
 
     /** Starts the bots that are due while login slots are free. */

@@ -27,15 +27,21 @@ import java.util.Set;
  * @param rampSeconds      time over which the bots start (0: as fast as logins go)
  * @param logins           logins in flight at once (the gateway's hashing pool answers 503 beyond ~18)
  * @param messagesPerSecond the gateway's per-socket send budget (its live setting); bots stay below it
+ * @param roomsOf          bots per bench room ({@link BenchWorld}): each walks to its room before it counts as entered; 0 leaves them where they enter
+ * @param lineBytes        the length of what bots say, chat, emote and tell, in bytes; 0 for short phrases
+ * @param reconnectAtSeconds seconds into the play when every bot drops its socket and enters again with its token; 0 for never
  */
 record BotOptions(int players, int durationSeconds, int enterLimitSeconds, URI gateway, Mix mix, String database, Path json, int sourceAddresses,
-                  int first, int thinkMillis, int rampSeconds, int logins, int messagesPerSecond) {
+                  int first, int thinkMillis, int rampSeconds, int logins, int messagesPerSecond, int roomsOf, int lineBytes,
+                  int reconnectAtSeconds) {
 
     static final int MAX_DURATION_SECONDS = 3600;
     /** Sockets left for the process's own files, the database and the HTTP pool. */
     private static final int SPARE_FILES = 200;
     /** Connections per source address when picked for N: far below the ~28,000 ephemeral ports each has. */
     static final int SOCKETS_PER_SOURCE_ADDRESS = 5000;
+    /** A command line is at most 1,000 characters: room for the longest text and "tell bot1234567 ". */
+    static final int MAX_LINE_BYTES = 900;
 
     static final String USAGE = """
             Usage: Bots --players N --duration S [options]
@@ -53,10 +59,13 @@ record BotOptions(int players, int durationSeconds, int enterLimitSeconds, URI g
               --ramp S               seconds over which bots start entering (default 0: as fast as logins go)
               --logins N             logins in flight at once (default 16)
               --rate N               the gateway's sends per second per socket (default 20, its live setting)
+              --rooms-of N           walk bots, N to a room, to the bench rooms (BenchWorld) before play (default 0: off)
+              --line-bytes B         say, chat, emote and tell exactly B bytes of text (default 0: short phrases)
+              --reconnect-at S       S seconds into play, every bot drops its socket and enters again (default 0: never)
             """;
 
     private static final Set<String> NAMES = Set.of("players", "duration", "enter-limit", "gateway", "mix", "db", "json", "source-addresses",
-            "first", "think", "ramp", "logins", "rate");
+            "first", "think", "ramp", "logins", "rate", "rooms-of", "line-bytes", "reconnect-at");
 
     static BotOptions parse(String... args) {
         return parse(args, System.getenv());
@@ -101,9 +110,19 @@ record BotOptions(int players, int durationSeconds, int enterLimitSeconds, URI g
         }
         int first = number(given, "first", 1, 1, 9_000_000);
         int enterLimit = number(given, "enter-limit", 120, 1, MAX_DURATION_SECONDS);
+        int reconnectAt = number(given, "reconnect-at", 0, 0, MAX_DURATION_SECONDS);
+        if (reconnectAt >= duration) {
+            throw new IllegalArgumentException("--reconnect-at is a second of the play, before its end: under --duration " + duration + ", not " + reconnectAt);
+        }
         return new BotOptions(players, duration, enterLimit, gateway, Mix.parse(given.get("mix")), database,
                 Path.of(given.getOrDefault("json", "bots.json")), sourceAddresses, first, think,
-                number(given, "ramp", 0, 0, enterLimit), number(given, "logins", 16, 1, 256), rate);
+                number(given, "ramp", 0, 0, enterLimit), number(given, "logins", 16, 1, 256), rate,
+                number(given, "rooms-of", 0, 0, 1_000_000), number(given, "line-bytes", 0, 0, MAX_LINE_BYTES), reconnectAt);
+    }
+
+    /** The bench room group of a bot ({@code (number - 1) / roomsOf}, its number counting from 1): the same whichever process runs it. */
+    int roomGroup(int index) {
+        return (first + index - 1) / roomsOf;
     }
 
     /** The bot's name: {@code bot0001}, then {@code bot10000} past 9,999. */

@@ -3,8 +3,10 @@ package dev.hearth.loadtest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What one bot knows of the world, from the events it is pushed and the events in its
@@ -32,6 +34,21 @@ final class BotView {
     BotView(String self, List<LobbySeen> lobbies) {
         this.self = self;
         this.lobbies = List.copyOf(lobbies);
+    }
+
+    /**
+     * The event types a bot playing {@code mix} learns from: the room always (where it is, and
+     * the walk to a bench room), what it carries only for drop and give, the lobbies only for
+     * join and leave, the match only for shoot. The bodies of other pushed events are not
+     * decoded at all.
+     */
+    static Set<String> typesRead(Mix mix) {
+        Set<String> types = new HashSet<>();
+        types.add("room");
+        if (mix.has(Action.DROP) || mix.has(Action.GIVE)) types.add("inventory");
+        if (mix.has(Action.JOIN) || mix.has(Action.LEAVE)) types.add("lobbies");
+        if (mix.has(Action.SHOOT)) types.add("match");
+        return Set.copyOf(types);
     }
 
     /** Takes in an event, pushed or replied; unknown types and fields are ignored, as the protocol asks. */

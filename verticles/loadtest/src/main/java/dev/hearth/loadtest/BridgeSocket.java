@@ -6,13 +6,16 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.internal.http.WebSocketInternal;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -48,6 +51,13 @@ final class BridgeSocket {
         }
     }
 
+    /**
+     * An event pushed on the session address: its {@code seq} (-1 without one) and
+     * {@code type}, and its body when its type is one to decode ({@link #decodeOnly}), else null.
+     */
+    record Pushed(long seq, String type, JsonObject body) {
+    }
+
     private record Pending(String replyAddress, Promise<JsonObject> reply, long timer) {
     }
 
@@ -57,7 +67,9 @@ final class BridgeSocket {
     /** Oldest first: an err frame names no request, so it is charged to the oldest one waiting. */
     private final ArrayDeque<Pending> waiting = new ArrayDeque<>();
     private int replies;
-    private Consumer<JsonObject> events = event -> { };
+    private Consumer<Pushed> events = event -> { };
+    /** Event types whose bodies are decoded; null for all. */
+    private Set<String> decoded;
     private Consumer<String> strayRefusals = reason -> { };
     private Consumer<String> badFrames = text -> { };
     private Runnable closed = () -> { };
@@ -66,9 +78,9 @@ final class BridgeSocket {
     private BridgeSocket(Vertx vertx, WebSocket socket) {
         this.vertx = vertx;
         this.socket = socket;
-        socket.textMessageHandler(this::frame);
-        // The server writes each frame as a binary message of UTF-8 JSON.
-        socket.binaryMessageHandler(buffer -> frame(buffer.toString()));
+        socket.textMessageHandler(text -> frame(text.getBytes(StandardCharsets.UTF_8)));
+        // The server writes each frame as a binary message of UTF-8 JSON: read as bytes, never made a String.
+        socket.binaryMessageHandler(buffer -> frame(buffer.getBytes()));
         socket.exceptionHandler(error -> { }); // a close follows; that is what counts
         socket.closeHandler(v -> onClose());
     }
@@ -82,8 +94,14 @@ final class BridgeSocket {
     }
 
     /** Pushed frames: every {@code rec} that is no reply to a request of ours (events on the session address). */
-    BridgeSocket onEvent(Consumer<JsonObject> handler) {
+    BridgeSocket onEvent(Consumer<Pushed> handler) {
         this.events = handler;
+        return this;
+    }
+
+    /** Decode the bodies of these event types only; the others come with their seq and type alone. */
+    BridgeSocket decodeOnly(Set<String> types) {
+        this.decoded = Set.copyOf(types);
         return this;
     }
 
@@ -142,6 +160,17 @@ final class BridgeSocket {
         return socket.close((short) 1000, "bye");
     }
 
+    /**
+     * Drops the connection as a network failure would: the TCP connection closes with no
+     * WebSocket close handshake. Counts as closed by us.
+     */
+    void drop() {
+        closing = true;
+        if (socket.isClosed()) return;
+        if (socket instanceof WebSocketInternal internal) internal.channelHandlerContext().close();
+        else socket.close((short) 1001, "dropped");
+    }
+
     /** The close frame's code and reason, for the log. */
     String closeStatus() {
         return socket.closeStatusCode() + " " + socket.closeReason();
@@ -156,28 +185,29 @@ final class BridgeSocket {
         if (!socket.isClosed()) socket.writeTextMessage(frame.encode());
     }
 
-    private void frame(String text) {
-        JsonObject frame;
+    private void frame(byte[] bytes) {
+        BridgeFrame frame;
         try {
-            frame = new JsonObject(text);
+            frame = BridgeFrame.read(bytes);
         } catch (DecodeException e) {
+            String text = new String(bytes, StandardCharsets.UTF_8);
             badFrames.accept(text.length() > 200 ? text.substring(0, 200) + "..." : text);
             return;
         }
-        switch (frame.getString("type", "")) {
+        switch (frame.type()) {
             case "rec" -> {
-                Pending pending = byAddress.remove(frame.getString("address", ""));
+                Pending pending = byAddress.remove(frame.address());
                 if (pending == null) {
-                    if (frame.getValue("body") instanceof JsonObject body) events.accept(body);
-                    else badFrames.accept(text);
+                    if (!frame.hasObjectBody()) badFrames.accept(frame.text());
+                    else events.accept(new Pushed(frame.seq(), frame.bodyType(), decoded == null || decoded.contains(frame.bodyType()) ? frame.body() : null));
                     return;
                 }
                 waiting.remove(pending);
                 vertx.cancelTimer(pending.timer());
-                pending.reply().tryComplete(frame.getValue("body") instanceof JsonObject body ? body : new JsonObject());
+                pending.reply().tryComplete(frame.hasObjectBody() ? frame.body() : new JsonObject());
             }
             case "err" -> {
-                String reason = String.valueOf(frame.getValue("body"));
+                String reason = String.valueOf(frame.bodyText());
                 Pending pending = waiting.poll();
                 if (pending == null) {
                     strayRefusals.accept(reason);
@@ -187,7 +217,7 @@ final class BridgeSocket {
                 vertx.cancelTimer(pending.timer());
                 pending.reply().tryFail(new Refused(reason));
             }
-            default -> badFrames.accept(text);
+            default -> badFrames.accept(frame.text());
         }
     }
 

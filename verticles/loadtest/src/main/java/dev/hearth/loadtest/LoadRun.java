@@ -16,12 +16,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
@@ -55,21 +55,23 @@ public final class LoadRun {
             log.info("The server lists {} commands; the bots play {}", server.commands().size(), mix.describe());
 
             RunStats stats = new RunStats();
-            Bot.Run run = new Bot.Run(options, stats, server, mix, new AtomicBoolean());
+            Bot.Run run = new Bot.Run(options, stats, server, mix);
             Progress progress = new Progress(stats, options.players(), out, terminal);
             Instant startedAt = Instant.now();
             long entering = System.nanoTime();
-            List<BotGroup> groups = new ArrayList<>();
-            List<String> deployments = new ArrayList<>();
             int slots = Math.ceilDiv(options.logins(), loops);
-            for (int loop = 0; loop < loops; loop++) {
-                int group = loop;
-                List<Integer> indexes = IntStream.range(0, options.players()).filter(i -> i % loops == group).boxed().toList();
-                if (indexes.isEmpty()) continue;
-                BotGroup bots = new BotGroup(run, indexes, slots);
+            List<List<Integer>> shares = IntStream.range(0, loops)
+                    .mapToObj(loop -> IntStream.range(0, options.players()).filter(i -> i % loops == loop).boxed().toList())
+                    .filter(indexes -> !indexes.isEmpty()).toList();
+            // Instances of one deployment: Vert.x gives them event loops in turn, so each group has a core. Deployed
+            // one by one, they could share one (every context made in between takes a loop too).
+            List<BotGroup> groups = new CopyOnWriteArrayList<>();
+            AtomicInteger made = new AtomicInteger();
+            String deployment = await(vertx.deployVerticle(() -> {
+                BotGroup bots = new BotGroup(run, shares.get(made.getAndIncrement()), slots);
                 groups.add(bots);
-                deployments.add(await(vertx.deployVerticle(bots, new DeploymentOptions()), SETUP_SECONDS, "Could not start the bots"));
-            }
+                return bots;
+            }, new DeploymentOptions().setInstances(shares.size())), SETUP_SECONDS, "Could not start the bots");
             long ticker = vertx.setPeriodic(1000, id -> progress.tick());
             // Entering: logins and first rooms, not measured as play (the login storm is a benchmark of its own).
             await(allSettled(vertx, stats, options), options.enterLimitSeconds() + SETUP_SECONDS, "Waiting for the bots to enter failed");
@@ -78,14 +80,19 @@ public final class LoadRun {
             progress.playing();
             run.playing().set(true);
             groups.forEach(BotGroup::play);
+            if (options.reconnectAtSeconds() > 0) {
+                vertx.setTimer(TimeUnit.SECONDS.toMillis(options.reconnectAtSeconds()), id -> {
+                    log.info("Reconnect storm: every bot in the world drops its socket and enters again");
+                    stats.dropNanos.set(System.nanoTime());
+                    groups.forEach(BotGroup::reconnect);
+                });
+            }
             await(vertx.timer(options.durationSeconds(), TimeUnit.SECONDS), options.durationSeconds() + SETUP_SECONDS, "The run's clock failed");
             long stop = System.nanoTime();
             vertx.cancelTimer(ticker);
             progress.finish();
             out.println("Stopping the bots...");
-            for (String deployment : deployments) {
-                await(vertx.undeploy(deployment), SETUP_SECONDS, "Stopping the bots failed");
-            }
+            await(vertx.undeploy(deployment), SETUP_SECONDS, "Stopping the bots failed");
             Summary summary = new Summary(options, mix, server, stats, new Summary.Phases((start - entering) / 1e9, (stop - start) / 1e9,
                     deliveriesBeforePlay), startedAt, progress.toJson());
             write(options.json(), summary);

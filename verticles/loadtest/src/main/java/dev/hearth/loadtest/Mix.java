@@ -74,17 +74,27 @@ record Mix(String name, Map<Action, Double> weights) {
         return missing;
     }
 
+    /** Whether bots playing this mix ever do {@code action}. */
+    boolean has(Action action) {
+        return weights.getOrDefault(action, 0.0) > 0;
+    }
+
     boolean idle() {
         return weights.values().stream().noneMatch(weight -> weight > 0);
     }
 
     /** A weighted pick among the actions that offer a line now, with that line; empty when none does. */
     Optional<Choice> choose(BotView view, RandomGenerator random) {
+        return choose(view, random, Phrases.SHORT);
+    }
+
+    /** The same, saying {@code words}. */
+    Optional<Choice> choose(BotView view, RandomGenerator random, Phrases words) {
         List<Choice> choices = new ArrayList<>();
         double total = 0;
         for (Map.Entry<Action, Double> entry : weights.entrySet()) {
             if (entry.getValue() <= 0) continue;
-            Optional<String> line = entry.getKey().line(view, random);
+            Optional<String> line = entry.getKey().line(view, random, words);
             if (line.isPresent()) {
                 choices.add(new Choice(entry.getKey(), line.get(), entry.getValue()));
                 total += entry.getValue();

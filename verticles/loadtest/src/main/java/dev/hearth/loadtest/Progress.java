@@ -8,18 +8,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The live line, once a second: the phase (entering, then playing), connected bots,
- * commands answered and events delivered in the last second, that second's p50 and p99, and errors so far. On a terminal it
- * rewrites itself; elsewhere (a log, a test report) it is one line a second. Every
- * second is kept for the result's timeline.
+ * The live line, once a second: the phase (entering, playing, or reconnecting while bots of
+ * the storm are not back), connected bots, entered so far, commands answered and events
+ * delivered in the last second, that second's command p50 and p99, and errors so far. On a
+ * terminal it rewrites itself; elsewhere (a log, a test report) it is one line a second.
+ * Every second is kept for the result's timeline, with bots back from the drop so far too.
  */
 final class Progress {
-    /** One second of the run. */
-    record Second(int second, String phase, int connected, long commands, long deliveries, long p50Micros, long p99Micros, long errors) {
+    /**
+     * One second of the run: {@code entered}, {@code reconnected} and {@code errors} are so far,
+     * {@code commands} (answered), {@code deliveries} and the percentiles (of the commands
+     * answered) are of this second.
+     */
+    record Second(int second, String phase, int connected, long entered, long reconnected, long commands, long deliveries, long p50Micros,
+                  long p99Micros, long errors) {
         JsonObject toJson() {
-            return new JsonObject().put("second", second).put("phase", phase).put("connected", connected).put("commands", commands)
-                    .put("deliveries", deliveries).put("p50", Latencies.millis(p50Micros)).put("p99", Latencies.millis(p99Micros))
-                    .put("errors", errors);
+            return new JsonObject().put("second", second).put("phase", phase).put("connected", connected).put("entered", entered)
+                    .put("reconnected", reconnected).put("commands", commands).put("deliveries", deliveries)
+                    .put("p50", Latencies.millis(p50Micros)).put("p99", Latencies.millis(p99Micros)).put("errors", errors);
         }
     }
 
@@ -45,14 +51,16 @@ final class Progress {
         long deliveriesNow = stats.deliveries.sum();
         Latencies latenciesNow = stats.latencies();
         Latencies second = latenciesNow.minus(latencies);
-        Second s = new Second(timeline.size() + 1, playing ? "playing" : "entering", stats.connected.get(), answeredNow - answered, deliveriesNow - deliveries,
-                second.percentile(50), second.percentile(99), stats.errors());
+        String phase = !playing ? "entering" : stats.away() > 0 ? "reconnecting" : "playing";
+        Second s = new Second(timeline.size() + 1, phase, stats.connected.get(), stats.entered.sum(), stats.reconnected.sum(),
+                answeredNow - answered, deliveriesNow - deliveries, second.percentile(50), second.percentile(99), stats.errors());
         answered = answeredNow;
         deliveries = deliveriesNow;
         latencies = latenciesNow;
         timeline.add(s);
-        String line = "%4d s  %-8s  connected %d/%d  commands/s %,d  deliveries/s %,d  p50 %.1f ms  p99 %.1f ms  errors %,d".formatted(
-                s.second(), s.phase(), s.connected(), players, s.commands(), s.deliveries(), s.p50Micros() / 1000.0, s.p99Micros() / 1000.0, s.errors());
+        String line = "%4d s  %-12s  connected %d/%d  entered %d  commands/s %,d  deliveries/s %,d  p50 %.1f ms  p99 %.1f ms  errors %,d".formatted(
+                s.second(), s.phase(), s.connected(), players, s.entered(), s.commands(), s.deliveries(), s.p50Micros() / 1000.0,
+                s.p99Micros() / 1000.0, s.errors());
         if (rewrite) {
             out.print("\r" + line + "   ");
         } else {

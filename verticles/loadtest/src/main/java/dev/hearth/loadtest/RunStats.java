@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -37,7 +39,9 @@ final class RunStats {
     final LatencyHistogram logins = new LatencyHistogram();
     /** From opening the socket to the first room: hello, register, the world's welcome. */
     final LatencyHistogram entries = new LatencyHistogram();
+    /** Bots in the world (and, with --rooms-of, placed): counted once each, when they are. */
     final LongAdder entered = new LongAdder();
+    /** In the world now, on the socket they have now. */
     final AtomicInteger connected = new AtomicInteger();
     /** Bots that got into the world or gave up trying: when all have, the run plays. */
     final AtomicInteger settled = new AtomicInteger();
@@ -46,10 +50,27 @@ final class RunStats {
     final LongAdder deliveries = new LongAdder();
     /** Replies {@code unknown_command} for a command the server's help does not list: not merged there yet. */
     final LongAdder unsupported = new LongAdder();
+    /** With --rooms-of: bots in their bench room, and the time from their first room to it. */
+    final LongAdder placed = new LongAdder();
+    final LatencyHistogram placing = new LatencyHistogram();
+    /** Bots whose walk went without a failure but did not end in their room (too few bench rooms seeded, or not from the tavern). */
+    final LongAdder elsewhere = new LongAdder();
+    /** The reconnect storm: bots that dropped their socket, that were back (first room on the new one), that failed to be. */
+    final LongAdder dropped = new LongAdder();
+    final LongAdder reconnected = new LongAdder();
+    final LongAdder reconnectFailed = new LongAdder();
+    /** From a bot's drop to its first room on the new socket. */
+    final LatencyHistogram reconnects = new LatencyHistogram();
+    /** Commands in flight when their socket was dropped: never answered, and no error. */
+    final LongAdder interrupted = new LongAdder();
+    /** When the storm began (System.nanoTime), and when the last bot was back. */
+    final AtomicLong dropNanos = new AtomicLong();
+    final AtomicLong lastBackNanos = new AtomicLong();
     private final LongAdder errorCount = new LongAdder();
     private final Map<String, LongAdder> errorsByKind = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<String> samples = new ConcurrentLinkedQueue<>();
     private final AtomicInteger sampled = new AtomicInteger();
+    private final AtomicBoolean elsewhereLogged = new AtomicBoolean();
 
     RunStats() {
         for (Action action : Action.values()) actions.put(action, new PerAction());
@@ -59,13 +80,44 @@ final class RunStats {
         return actions.get(action);
     }
 
-    void enteredWorld() {
-        entered.increment();
+    /** In the world on a new socket (entering, or back after the drop). */
+    void joined() {
         peakConnected.accumulateAndGet(connected.incrementAndGet(), Math::max);
     }
 
     void leftWorld() {
         connected.decrementAndGet();
+    }
+
+    void placed(long micros) {
+        placed.increment();
+        placing.record(micros);
+    }
+
+    /** Not an error (the walk went as the world is), but the run is not what was asked for: the first is logged. */
+    void elsewhere(String bot, String room, String at) {
+        elsewhere.increment();
+        if (elsewhereLogged.compareAndSet(false, true)) {
+            log.warn("{} walked towards {} but is in {}: are there enough bench rooms (BenchWorld.seedSql) and did it start in the tavern?", bot, room, at);
+        }
+    }
+
+    /** A bot is back after the drop. */
+    void back(long nowNanos, long micros) {
+        reconnected.increment();
+        reconnects.record(micros);
+        lastBackNanos.accumulateAndGet(nowNanos, Math::max);
+    }
+
+    /** Bots dropped and not yet back (nor failed to be). */
+    long away() {
+        return dropped.sum() - reconnected.sum() - reconnectFailed.sum();
+    }
+
+    /** Seconds from the drop to the last bot back; 0 before any is. */
+    double reconnectSeconds() {
+        long last = lastBackNanos.get();
+        return last == 0 ? 0 : (last - dropNanos.get()) / 1e9;
     }
 
     /** A failure the run must report: {@code kind} groups them in the summary, {@code detail} says what happened. */

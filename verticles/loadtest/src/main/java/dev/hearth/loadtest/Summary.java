@@ -110,6 +110,36 @@ public final class Summary {
         return stats.errorSamples();
     }
 
+    /** With --rooms-of: bots that walked to their bench room. */
+    public long placed() {
+        return stats.placed.sum();
+    }
+
+    /** With --rooms-of: bots whose walk ended in another room than theirs, without an error. */
+    public long placedElsewhere() {
+        return stats.elsewhere.sum();
+    }
+
+    /** With --reconnect-at: bots that dropped their socket. */
+    public long dropped() {
+        return stats.dropped.sum();
+    }
+
+    /** With --reconnect-at: bots back in the world after the drop. */
+    public long reconnected() {
+        return stats.reconnected.sum();
+    }
+
+    /** Seconds from the drop to the last bot back. */
+    public double reconnectSeconds() {
+        return stats.reconnectSeconds();
+    }
+
+    public double reconnectsPerSecond() {
+        double seconds = reconnectSeconds();
+        return seconds == 0 ? 0 : reconnected() / seconds;
+    }
+
     /** Commands the bots sent that this server does not list in its help, answered unknown_command (not errors). */
     public long unsupported() {
         return stats.unsupported.sum();
@@ -117,8 +147,9 @@ public final class Summary {
 
     public String table() {
         StringBuilder text = new StringBuilder();
-        text.append("Hearth bots: %,d players for %d s on %s, mix %s, think %d ms%n".formatted(
-                options.players(), options.durationSeconds(), options.gateway(), mix.describe(), options.thinkMillis()));
+        text.append("Hearth bots: %,d players for %d s on %s, mix %s, think %d ms%s%n".formatted(
+                options.players(), options.durationSeconds(), options.gateway(), mix.describe(), options.thinkMillis(),
+                options.lineBytes() > 0 ? ", lines of " + options.lineBytes() + " bytes" : ""));
         List<Action> skipped = options.mix().missingFrom(mix);
         if (!skipped.isEmpty()) {
             StringJoiner names = new StringJoiner(", ");
@@ -131,6 +162,19 @@ public final class Summary {
         Latencies entries = stats.entries.snapshot();
         text.append("login p50 %s ms p99 %s ms; entering (socket to first room) p50 %s ms p99 %s ms%n".formatted(
                 ms(logins.percentile(50)), ms(logins.percentile(99)), ms(entries.percentile(50)), ms(entries.percentile(99))));
+        if (options.roomsOf() > 0) {
+            Latencies placing = stats.placing.snapshot();
+            text.append("placed in bench rooms of %d: %,d/%d%s; placing (first room to bench room) p50 %s ms p99 %s ms%n".formatted(
+                    options.roomsOf(), placed(), options.players(), placedElsewhere() > 0 ? " (" + count(placedElsewhere()) + " ended elsewhere)" : "",
+                    ms(placing.percentile(50)), ms(placing.percentile(99))));
+        }
+        if (options.reconnectAtSeconds() > 0) {
+            Latencies reconnects = stats.reconnects.snapshot();
+            text.append(("reconnect storm at %d s: dropped %,d, back %,d in %.2f s (%,.1f/s), failed %,d; drop to first room p50 %s ms p99 %s ms;"
+                    + " commands cut off %,d%n").formatted(options.reconnectAtSeconds(), dropped(), reconnected(), reconnectSeconds(),
+                    reconnectsPerSecond(), stats.reconnectFailed.sum(), ms(reconnects.percentile(50)), ms(reconnects.percentile(99)),
+                    stats.interrupted.sum()));
+        }
         text.append("played %.1f s: commands %,d (%,.1f/s), deliveries %,d (%,.1f/s), errors %,d%n%n".formatted(
                 phases.playingSeconds(), answered(), commandsPerSecond(), deliveries(), deliveriesPerSecond(), errors()));
         String row = "%-10s %9s %9s %9s %7s %9s %9s %9s %9s%n";
@@ -187,6 +231,9 @@ public final class Summary {
                 .put("playingSeconds", Math.round(phases.playingSeconds() * 1000) / 1000.0)
                 .put("mix", mix.describe())
                 .put("thinkMillis", options.thinkMillis())
+                .put("lineBytes", options.lineBytes())
+                .put("roomsOf", options.roomsOf())
+                .put("reconnectAtSeconds", options.reconnectAtSeconds())
                 .put("rampSeconds", options.rampSeconds())
                 .put("sourceAddresses", options.sourceAddresses())
                 .put("serverCommands", new JsonArray(server.commands().stream().sorted().toList()))
@@ -196,6 +243,12 @@ public final class Summary {
                 .put("closedCleanly", closedCleanly())
                 .put("loginMs", stats.logins.snapshot().toJson())
                 .put("enterMs", stats.entries.snapshot().toJson())
+                .put("placing", new JsonObject().put("roomsOf", options.roomsOf()).put("placed", placed()).put("elsewhere", placedElsewhere())
+                        .put("latencyMs", stats.placing.snapshot().toJson()))
+                .put("reconnect", new JsonObject().put("atSecond", options.reconnectAtSeconds()).put("dropped", dropped())
+                        .put("reconnected", reconnected()).put("failed", stats.reconnectFailed.sum())
+                        .put("seconds", Math.round(reconnectSeconds() * 1000) / 1000.0).put("perSecond", round(reconnectsPerSecond()))
+                        .put("latencyMs", stats.reconnects.snapshot().toJson()).put("interruptedCommands", stats.interrupted.sum()))
                 .put("sent", sent())
                 .put("commands", answered())
                 .put("commandsPerSecond", round(commandsPerSecond()))

@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 final class WorldEntry {
     static final String HELLO = "hearth.hello";
     static final String COMMAND = "hearth.command";
+    static final String TOKEN = "hearth.token";
 
     /** Why a bot did not get in: {@code kind} for the summary, the message for the log. */
     static final class Failed extends RuntimeException {
@@ -33,12 +34,12 @@ final class WorldEntry {
      * Enters the world; every pushed event, the first room included, goes to {@code events}.
      * Completes with the hello reply once the room has come.
      */
-    static Future<JsonObject> enter(Vertx vertx, BridgeSocket socket, String token, Consumer<JsonObject> events, long timeoutMillis) {
+    static Future<JsonObject> enter(Vertx vertx, BridgeSocket socket, String token, Consumer<BridgeSocket.Pushed> events, long timeoutMillis) {
         Promise<Void> inWorld = Promise.promise();
         long timer = vertx.setTimer(timeoutMillis, id -> inWorld.tryFail(new Failed("enter_timeout", "no room within " + timeoutMillis + " ms")));
         socket.onEvent(event -> {
             events.accept(event);
-            if ("room".equals(event.getString("type"))) inWorld.tryComplete();
+            if ("room".equals(event.type())) inWorld.tryComplete();
         });
         socket.onStrayRefusal(reason -> inWorld.tryFail(new Failed("register_refused", reason)));
         socket.onClosed(() -> inWorld.tryFail(new Failed("socket_closed", "closed while entering")));

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,6 +84,42 @@ class BotOptionsTest {
                 .hasMessageContaining("--db").hasMessageContaining("HEARTH_DB_URL");
         assertThat(BotOptions.parse(new String[] {"--players", "1", "--duration", "1", "--db", "postgresql://u@h:1/d"}, DB).database())
                 .isEqualTo("postgresql://u@h:1/d");
+    }
+
+    @Test
+    void benchRoomsLineSizeAndTheReconnectStormAreOffUnlessAsked() {
+        BotOptions plain = parse("--players", "10", "--duration", "10");
+        assertThat(plain.roomsOf()).isZero();
+        assertThat(plain.lineBytes()).isZero();
+        assertThat(plain.reconnectAtSeconds()).isZero();
+
+        BotOptions bench = parse("--players", "60", "--duration", "10", "--rooms-of", "20", "--line-bytes", "100", "--reconnect-at=5");
+        assertThat(bench.roomsOf()).isEqualTo(20);
+        assertThat(bench.lineBytes()).isEqualTo(100);
+        assertThat(bench.reconnectAtSeconds()).isEqualTo(5);
+        assertThatThrownBy(() -> parse("--players", "1", "--duration", "10", "--line-bytes", "901")).hasMessageContaining("--line-bytes must be from 0 to 900");
+        assertThatThrownBy(() -> parse("--players", "1", "--duration", "10", "--rooms-of", "-1")).hasMessageContaining("--rooms-of must be from 0");
+        assertThatThrownBy(() -> parse("--players", "1", "--duration", "10", "--reconnect-at", "10")).hasMessageContaining("under --duration 10");
+    }
+
+    @Test
+    void aBotsRoomGroupComesFromItsNumberSoProcessesSideBySideAgree() {
+        BotOptions one = parse("--players", "60", "--duration", "10", "--rooms-of", "20");
+        assertThat(one.roomGroup(0)).isZero();      // bot0001
+        assertThat(one.roomGroup(19)).isZero();     // bot0020
+        assertThat(one.roomGroup(20)).isEqualTo(1); // bot0021
+        assertThat(one.roomGroup(59)).isEqualTo(2);
+        BotOptions second = parse("--players", "30", "--duration", "10", "--rooms-of", "20", "--first", "31");
+        assertThat(second.roomGroup(0)).isEqualTo(1);  // bot0031
+        assertThat(second.roomGroup(10)).isEqualTo(2); // bot0041
+    }
+
+    @Test
+    void theUsageNamesEveryOption() {
+        for (String option : List.of("--players", "--duration", "--enter-limit", "--gateway", "--mix", "--db", "--json", "--source-addresses",
+                "--first", "--think", "--ramp", "--logins", "--rate", "--rooms-of", "--line-bytes", "--reconnect-at")) {
+            assertThat(BotOptions.USAGE).contains(option + " ");
+        }
     }
 
     private static BotOptions parse(String... args) {

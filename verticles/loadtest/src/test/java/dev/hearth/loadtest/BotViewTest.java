@@ -83,7 +83,7 @@ class BotViewTest {
     }
 
     /** The protocol's own example of a room event (docs/protocol.md, section 4). */
-    private static final String ROOM = """
+    static final String ROOM = """
             {"type": "room", "room": {"id": "tavern", "name": "The Hearth Tavern", "description": "A fire crackles...",
               "exits": [{"name": "north", "to": "kitchen", "dir": "n"}, {"name": "east", "to": "square", "dir": "e"},
                         {"name": "down", "to": "cellar", "dir": "d"}],

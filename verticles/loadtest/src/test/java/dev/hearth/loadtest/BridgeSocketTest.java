@@ -34,7 +34,7 @@ class BridgeSocketTest {
 
     @Test
     void aReplyReachesItsRequestAndPushedFramesAreEvents(Vertx vertx, VertxTestContext test) {
-        List<JsonObject> events = new ArrayList<>();
+        List<BridgeSocket.Pushed> events = new ArrayList<>();
         serve(vertx, (socket, frame) -> {
             // Binary, as the gateway writes them; an event first, then the reply.
             socket.writeBinaryMessage(Buffer.buffer(new JsonObject().put("type", "rec").put("address", "hearth.session.1")
@@ -45,7 +45,9 @@ class BridgeSocketTest {
                 .compose(socket -> socket.onEvent(events::add).request("hearth.command", new JsonObject().put("id", "c1").put("line", "look"), 5000))
                 .onComplete(test.succeeding(reply -> test.verify(() -> {
                     assertThat(reply.getString("id")).isEqualTo("c1");
-                    assertThat(events).extracting(e -> e.getString("type")).containsExactly("room");
+                    assertThat(events).extracting(BridgeSocket.Pushed::type).containsExactly("room");
+                    assertThat(events.getFirst().seq()).isEqualTo(1);
+                    assertThat(events.getFirst().body().getInteger("seq")).isEqualTo(1);
                     test.completeNow();
                 })));
     }
@@ -95,6 +97,54 @@ class BridgeSocketTest {
                             return Future.succeededFuture();
                         }))
                 .onComplete(test.succeedingThenComplete());
+    }
+
+    @Test
+    void eventsOfTypesNotReadComeWithTheirSeqAndTypeButNoBody(Vertx vertx, VertxTestContext test) {
+        List<BridgeSocket.Pushed> events = new ArrayList<>();
+        serve(vertx, (socket, frame) -> {
+            socket.writeBinaryMessage(Buffer.buffer(new JsonObject().put("type", "rec").put("address", "hearth.session.1")
+                    .put("body", new JsonObject().put("type", "said").put("from", "Alice").put("text", "Hi {\"there\"}").put("seq", 1)).encode()));
+            socket.writeBinaryMessage(Buffer.buffer(new JsonObject().put("type", "rec").put("address", "hearth.session.1")
+                    .put("body", new JsonObject().put("seq", 2).put("type", "room").put("room", new JsonObject().put("id", "tavern"))).encode()));
+            socket.writeBinaryMessage(Buffer.buffer(new JsonObject().put("type", "rec").put("address", frame.getString("replyAddress"))
+                    .put("body", new JsonObject().put("id", "c1").put("ok", true)).encode()));
+        }).compose(port -> connect(vertx, port))
+                .compose(socket -> socket.decodeOnly(java.util.Set.of("room")).onEvent(events::add)
+                        .request("hearth.command", new JsonObject().put("id", "c1").put("line", "look"), 5000))
+                .onComplete(test.succeeding(reply -> test.verify(() -> {
+                    assertThat(reply.getBoolean("ok")).isTrue();
+                    assertThat(events).extracting(BridgeSocket.Pushed::seq).containsExactly(1L, 2L);
+                    assertThat(events.get(0).type()).isEqualTo("said");
+                    assertThat(events.get(0).body()).isNull();
+                    assertThat(events.get(1).body().getJsonObject("room").getString("id")).isEqualTo("tavern");
+                    test.completeNow();
+                })));
+    }
+
+    @Test
+    void aDropClosesTheConnectionWithoutAHandshakeAndCountsAsClosedByUs(Vertx vertx, VertxTestContext test) {
+        List<String> serverSaw = new ArrayList<>();
+        vertx.createHttpServer().webSocketHandler(socket -> {
+            socket.textMessageHandler(text -> socket.writeTextMessage(new JsonObject().put("type", "rec")
+                    .put("address", new JsonObject(text).getString("replyAddress")).put("body", new JsonObject()).encode()));
+            socket.closeHandler(v -> test.verify(() -> {
+                // No close frame came: the status is that of a connection lost (1006), not a goodbye.
+                serverSaw.add(String.valueOf(socket.closeStatusCode()));
+                assertThat(serverSaw).containsExactly("1006");
+                test.completeNow();
+            }));
+        }).listen(0, "127.0.0.1").map(listening -> {
+            server = listening;
+            return listening.actualPort();
+        }).compose(port -> connect(vertx, port))
+                .compose(socket -> socket.request("hello", new JsonObject(), 5000).map(socket))
+                .onComplete(test.succeeding(socket -> test.verify(() -> {
+                    List<String> closes = new ArrayList<>();
+                    socket.onClosed(() -> closes.add("closed"));
+                    socket.drop();
+                    assertThat(socket.closedByUs()).isTrue();
+                })));
     }
 
     /** A server that hands every {@code send} frame it receives to {@code onSend}. */
