@@ -150,9 +150,9 @@ final class Scenarios {
             }
             plot.series(players + " players, rooms of 20", points);
         }
-        // The big room: its own bots (numbers past the others'), all in one room.
+        // The big room: bots of its own, the last numbers the bench rooms hold, which no other scenario plays.
         nodes.start(Topology.ALL);
-        int first = plan.benchRooms() * ROOM / 2 + 1;
+        int first = plan.benchRooms() * ROOM - plan.bigRoom() + 1;
         List<Point> points = new ArrayList<>();
         for (int rate : plan.bigRoomRates()) {
             int think = plan.bigRoom() * 1000 / rate;

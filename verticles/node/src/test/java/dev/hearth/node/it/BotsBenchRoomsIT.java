@@ -81,11 +81,8 @@ class BotsBenchRoomsIT {
             Await.within(Duration.ofSeconds(15), "the node has let every bot go", () -> node.status().getInteger("sessions") == 0);
             Map<String, Long> expected = Map.of("bench_h1_r1", 20L, "bench_h1_r2", 20L, "bench_h1_r3", 20L);
             Await.within(Duration.ofSeconds(15), "the world has saved every bot in its bench room", () -> botsByRoom(database).equals(expected));
-            // Vert.x's bridge logs each connection lost without a close frame at ERROR ("SockJSSocket exception",
-            // HttpClosedException): one per dropped bot, and nothing else.
-            List<String> errors = node.logText().lines().filter(line -> line.contains(" ERROR ")).toList();
-            assertThat(errors).as("the node's errors").hasSizeLessThanOrEqualTo(PLAYERS)
-                    .allSatisfy(line -> assertThat(line).contains("EventBusBridgeImpl - SockJSSocket exception"));
+            // Dropped connections are ordinary: the node logs no error for them (logback.xml quiets the bridge's).
+            assertThat(node.logText()).as("the node's log").doesNotContain(" ERROR ");
         }
     }
 
