@@ -12,6 +12,8 @@ import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +30,9 @@ public final class ChannelEntity implements Channel {
     private static final Logger log = LoggerFactory.getLogger(ChannelEntity.class);
     /** How many recent lines a channel keeps, and shows to a player who joins. */
     public static final int HISTORY_LINES = 20;
+    static final Duration WRITE_BEHIND = Duration.ofSeconds(1);
+    /** Looking for ghosts visits every member: not at every login of a storm, but at most this often. */
+    static final Duration GHOST_CHECK_EVERY = Duration.ofSeconds(30);
 
     /**
      * @param online  the members connected now, with their sessions; a member without any is not here
@@ -60,6 +65,12 @@ public final class ChannelEntity implements Channel {
     public static EntityType<Channel, State> type(GameServices services) {
         return EntityType.of(Channel.class, State.class, self -> new ChannelEntity(self, services))
                 .initialState(() -> new State(Audience.none(), 0, List.of()))
+                // Every player online is in the public channels, so each login changes them: saved at
+                // every change, a channel of 15,000 online wrote its whole audience (megabytes of JSON)
+                // per login. Written behind, a burst of logins is one save a second. A crash loses at
+                // most that second: who came online (they are placed again at their next connect) and
+                // its lines (shown live already). Members' own memberships live, durably, in their characters.
+                .writeBehind(WRITE_BEHIND)
                 // v1 kept every member ever, {"members": Audience, "history": [...]}
                 .schema(2, ChannelEntity::fromEveryMemberEver);
     }
@@ -80,6 +91,8 @@ public final class ChannelEntity implements Channel {
 
     private final EntityContext<State> self;
     private final GameServices services;
+    /** When this activation last looked for ghosts (not state: a new activation looks at once). */
+    private Instant lastGhostCheck;
 
     private ChannelEntity(EntityContext<State> self, GameServices services) {
         this.self = self;
@@ -97,9 +110,15 @@ public final class ChannelEntity implements Channel {
     @Override
     public Future<List<ChatLine>> connected(String player, List<SessionRef> sessions) {
         State state = self.state();
-        Predicate<SessionRef> live = services.liveSessions();
-        // Members whose every session is on a gateway that is gone (every node restarted) are dropped here.
-        Audience next = placed(withoutGhosts(state.online(), live), player, sessions);
+        // Members whose every session is on a gateway that is gone (every node restarted) are dropped here,
+        // the first time after activation and then at most every GHOST_CHECK_EVERY.
+        Audience online = state.online();
+        Instant now = services.clock().instant();
+        if (lastGhostCheck == null || !now.isBefore(lastGhostCheck.plus(GHOST_CHECK_EVERY))) {
+            lastGhostCheck = now;
+            online = withoutGhosts(online, services.liveSessions());
+        }
+        Audience next = placed(online, player, sessions);
         if (!next.equals(state.online())) self.setState(state.withOnline(next));
         return Future.succeededFuture(state.history());
     }

@@ -6,6 +6,7 @@ import dev.hearth.runtime.edge.SessionRef;
 import dev.hearth.runtime.entity.codec.EntityCodec;
 import dev.hearth.runtime.entity.codec.FakeRefBinder;
 import dev.hearth.runtime.entity.codec.JsonEntityCodec;
+import dev.hearth.runtime.testing.Await;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -109,7 +110,7 @@ class ChannelEntityTest {
             play.kit().await(ooc.present("Player" + i, List.of()));
         }
 
-        ChannelEntity.State state = play.channel("ooc");
+        ChannelEntity.State state = saved("ooc", s -> s.members() == 31);
         assertThat(state.online().players()).containsExactly("Alice");
         assertThat(state.members()).isEqualTo(31);
         assertThat(play.kit().await(ooc.info())).isEqualTo(new ChannelInfo("ooc", 31, 1));
@@ -125,7 +126,8 @@ class ChannelEntityTest {
         SessionRef bobAgain = play.session("Bob");
         play.kit().await(ooc.connected("Bob", List.of(bobAgain)));
 
-        assertThat(play.channel("ooc").online().sessionsByPlayer()).containsExactly(Map.entry("Bob", List.of(bobAgain)));
+        assertThat(saved("ooc", s -> s.online().contains("Bob")).online().sessionsByPlayer())
+                .containsExactly(Map.entry("Bob", List.of(bobAgain)));
         assertThat(play.kit().await(ooc.info())).isEqualTo(new ChannelInfo("ooc", 1, 1));
     }
 
@@ -138,10 +140,19 @@ class ChannelEntityTest {
         play.disconnect(play.connect("Alice"));
 
         for (String channel : List.of("ooc", "newbie")) {
-            ChannelEntity.State state = play.channel(channel);
+            ChannelEntity.State state = saved(channel, s -> s.members() == 6 && s.online().size() == 1);
             assertThat(state.online().sessionsByPlayer()).as(channel).containsExactly(Map.entry("Alice", List.of(alice)));
             assertThat(state.members()).as(channel).isEqualTo(6);
         }
+    }
+
+    /** The channel as saved: it is written behind, so it is polled for until it shows what {@code done} expects. */
+    private ChannelEntity.State saved(String channel, java.util.function.Predicate<ChannelEntity.State> done) {
+        Await.within(java.time.Duration.ofSeconds(5), "channel " + channel + " saved", () -> {
+            ChannelEntity.State state = play.channel(channel);
+            return state != null && done.test(state);
+        });
+        return play.channel(channel);
     }
 
     /** The state as v1 saved it. */

@@ -45,6 +45,7 @@ final class BenchNodes implements AutoCloseable {
     private Topology topology;
     private NodeProcess gateway;
     private int starts;
+    private boolean closed;
 
     private BenchNodes(Path work, EmbeddedDatabase database, List<String> gatewayJvm, List<String> gameJvm) {
         this.work = work;
@@ -112,16 +113,18 @@ final class BenchNodes implements AutoCloseable {
         return node;
     }
 
-    private void stopNodes() throws IOException, InterruptedException {
+    private synchronized void stopNodes() throws IOException, InterruptedException {
         // The gateway first, as an operator stops a cluster: players leave before the world does.
         for (int i = nodes.size() - 1; i >= 0; i--) nodes.get(i).close();
         nodes.clear();
         gateway = null;
     }
 
+    /** Idempotent: the suite's shutdown hook may close it again. */
     @Override
-    public void close() throws IOException, InterruptedException {
+    public synchronized void close() throws IOException, InterruptedException {
         stopNodes();
-        database.close();
+        if (!closed) database.close();
+        closed = true;
     }
 }

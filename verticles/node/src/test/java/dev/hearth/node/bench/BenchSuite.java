@@ -62,6 +62,15 @@ public final class BenchSuite {
             return;
         }
         try (BenchNodes nodes = BenchNodes.create(work.resolve("world"), plan.benchRooms(), plan.gatewayJvm(), plan.gameJvm())) {
+            // Ctrl-C or a kill of the suite stops the nodes and the database it started, too.
+            Thread cleanup = new Thread(() -> {
+                try {
+                    nodes.close();
+                } catch (Exception e) {
+                    System.err.println("Could not stop the benchmark's nodes: " + e);
+                }
+            });
+            Runtime.getRuntime().addShutdownHook(cleanup);
             Scenarios scenarios = new Scenarios(nodes, plan, work.resolve("runs"), both, report);
             for (String scenario : chosen) {
                 long start = System.nanoTime();

@@ -28,11 +28,15 @@ record JvmMemory(long heapAfterGcBytes, long nativeBytes) {
         return players == 0 ? 0 : (double) (totalBytes() - baseline.totalBytes()) / players;
     }
 
-    /** Forces a full collection in process {@code pid}, then reads its heap and native memory. */
-    static JvmMemory of(long pid) throws IOException, InterruptedException {
+    /**
+     * Forces a full collection in process {@code pid}, then reads its heap and native memory;
+     * what jcmd printed is kept in {@code record} (to see which native categories grew).
+     */
+    static JvmMemory of(long pid, Path record) throws IOException, InterruptedException {
         jcmd(pid, "GC.run");
         String heap = jcmd(pid, "GC.heap_info");
         String nmt = jcmd(pid, "VM.native_memory", "summary");
+        java.nio.file.Files.writeString(record, heap + "\n" + nmt);
         long heapUsed = kilobytes(HEAP_USED, heap, "GC.heap_info") * 1024;
         long nmtTotal = kilobytes(NMT_TOTAL, nmt, "VM.native_memory summary") * 1024;
         long nmtHeap = kilobytes(NMT_HEAP, nmt, "VM.native_memory summary") * 1024;

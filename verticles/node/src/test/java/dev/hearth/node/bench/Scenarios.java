@@ -33,6 +33,8 @@ final class Scenarios {
     private final Report report;
     /** The most players the capacity mix held on one all node within its p99 bound (0 until measured). */
     private int capacity;
+    /** Bots 1..placed have walked to their rooms of 20 in this bench world. */
+    private int placed;
 
     Scenarios(BenchNodes nodes, BenchPlan plan, Path runs, PrintStream log, Report report) throws IOException {
         this.nodes = nodes;
@@ -69,13 +71,14 @@ final class Scenarios {
     private void memoryOn(Topology topology, List<Integer> steps) throws Exception {
         List<String[]> rows = new ArrayList<>();
         for (int players : steps) {
+            place(players, topology);
             nodes.start(topology);
-            JvmMemory baseline = JvmMemory.of(nodes.gateway().pid());
+            JvmMemory baseline = JvmMemory.of(nodes.gateway().pid(), runs.resolve(topology + "-memory-" + players + "-before.txt"));
             CompletableFuture<BotRun> idle = BotRun.start(topology.name().toLowerCase(Locale.ROOT) + "-memory-" + players, nodes, runs, log,
                     "--players", "" + players, "--duration", "30", "--mix", "idle", "--rooms-of", "" + ROOM, "--enter-limit", "600",
                     "--logins", "32");
             awaitSessions(players, idle, Duration.ofMinutes(12));
-            JvmMemory loaded = JvmMemory.of(nodes.gateway().pid());
+            JvmMemory loaded = JvmMemory.of(nodes.gateway().pid(), runs.resolve(topology + "-memory-" + players + "-with.txt"));
             BotRun run = idle.get(15, TimeUnit.MINUTES);
             double perPlayer = loaded.perPlayer(baseline, players);
             rows.add(new String[]{topology.description, count(players), mb(baseline.heapAfterGcBytes()), mb(baseline.nativeBytes()),
@@ -88,6 +91,27 @@ final class Scenarios {
                 new String[]{"topology", "players", "heap before MB", "native before MB", "heap with MB", "native with MB", "KB per player", "errors"},
                 rows);
     }
+
+    /**
+     * Walks bots 1..players that have never played in this bench world to their rooms of 20,
+     * at a steady {@value #PLACING_PER_SECOND} a second: every new character starts in the
+     * tavern, and thousands arriving there at once would make it a room of thousands (each
+     * arrival told to everyone in it). Measurements then start with every bot in its room,
+     * as returning players log in where they left. Leaves the nodes running; the caller
+     * restarts them.
+     */
+    private void place(int players, Topology topology) throws Exception {
+        if (players <= placed) return;
+        nodes.start(topology);
+        int count = players - placed;
+        BotRun run = BotRun.play("place-" + (placed + 1) + "-" + players, nodes, runs, log, "--players", "" + count, "--first", "" + (placed + 1),
+                "--duration", "1", "--mix", "idle", "--rooms-of", "" + ROOM, "--ramp", "" + Math.max(1, count / PLACING_PER_SECOND),
+                "--enter-limit", "" + Math.max(600, 3 * count / PLACING_PER_SECOND));
+        if (run.errors() > 0) throw new IllegalStateException("placing bots " + (placed + 1) + ".." + players + " failed: " + run.errorText());
+        placed = players;
+    }
+
+    private static final int PLACING_PER_SECOND = 200;
 
     /** Waits until the gateway holds {@code players} sessions (or the bots' run ends first, or time is up). */
     private void awaitSessions(int players, CompletableFuture<BotRun> bots, Duration limit) {
@@ -106,6 +130,7 @@ final class Scenarios {
         List<Point> p99 = new ArrayList<>();
         int held = 0;
         for (int players : steps) {
+            place(players, topology);
             nodes.start(topology);
             BotRun run = mixRun(topology.name().toLowerCase(Locale.ROOT) + "-capacity-" + players, players);
             boolean within = run.p99() <= BenchPlan.CAPACITY_P99_MS && run.errors() == 0 && run.entered() == players;
@@ -139,6 +164,7 @@ final class Scenarios {
                 .mark("250 ms", BenchPlan.CHAT_P99_MS).mark("100 ms", 100);
         for (int series = 0; series < plan.chatPlayers().size(); series++) {
             int players = plan.chatPlayers().get(series);
+            place(players, Topology.ALL);
             nodes.start(Topology.ALL);
             List<Point> points = new ArrayList<>();
             for (int think : plan.chatThinks().get(series)) {
@@ -156,7 +182,7 @@ final class Scenarios {
         List<Point> points = new ArrayList<>();
         for (int rate : plan.bigRoomRates()) {
             int think = plan.bigRoom() * 1000 / rate;
-            BotRun run = chatRun("room-" + plan.bigRoom() + "-rate-" + rate, plan.bigRoom(), plan.bigRoom(), think, first);
+            BotRun run = chatRun("room-" + plan.bigRoom() + "-rate-" + rate, plan.bigRoom(), plan.bigRoom(), think, first, "--ramp", "5");
             rows.add(chatRow("one room of " + plan.bigRoom() + ", " + rate + " lines/s", think, run));
             points.add(new Point(run.deliveriesPerSecond(), run.p99()));
             report.bigRoom(rate, run.p99());
@@ -170,10 +196,12 @@ final class Scenarios {
                 new String[]{"players", "pause ms", "lines/s", "deliveries/s", "p50 ms", "p99 ms", "p99.9 ms", "errors"}, rows);
     }
 
-    private BotRun chatRun(String label, int players, int roomSize, int think, int first) throws InterruptedException {
-        return BotRun.play(label, nodes, runs, log, "--players", "" + players, "--duration", "" + plan.chatSeconds(), "--mix", "say=1",
+    private BotRun chatRun(String label, int players, int roomSize, int think, int first, String... more) throws InterruptedException {
+        List<String> args = new ArrayList<>(List.of("--players", "" + players, "--duration", "" + plan.chatSeconds(), "--mix", "say=1",
                 "--line-bytes", "100", "--think", "" + think, "--rooms-of", "" + roomSize, "--first", "" + first, "--enter-limit", "600",
-                "--logins", "32");
+                "--logins", "32"));
+        args.addAll(List.of(more));
+        return BotRun.play(label, nodes, runs, log, args.toArray(String[]::new));
     }
 
     private static String[] chatRow(String who, int think, BotRun run) {
@@ -188,6 +216,7 @@ final class Scenarios {
         List<String[]> rows = new ArrayList<>();
         for (int percent : List.of(25, 50, 75)) {
             int players = Math.max(1, base * percent / 100);
+            place(players, Topology.ALL);
             nodes.start(Topology.ALL);
             BotRun run = mixRun("rtt-" + percent, players);
             rows.add(new String[]{percent + "%", count(players), num(run.commandsPerSecond()), ms(run.p50()), ms(run.p99()), ms(run.p999()),
@@ -205,6 +234,7 @@ final class Scenarios {
     private void loginStorm() throws Exception {
         int base = capacity > 0 ? capacity : plan.capacitySteps().getFirst();
         int steady = Math.max(1, base / 4);
+        place(steady + plan.stormPlayers(), Topology.ALL);
         nodes.start(Topology.ALL);
         int stormSeconds = 30;
         CompletableFuture<BotRun> playing = BotRun.start("login-steady", nodes, runs, log, "--players", "" + steady, "--duration",
@@ -245,6 +275,7 @@ final class Scenarios {
 
     private void reconnectStorm() throws Exception {
         int players = plan.reconnectPlayers();
+        place(players, Topology.ALL);
         nodes.start(Topology.ALL);
         BotRun run = mixRun("reconnect-" + players, players, "--reconnect-at", "15", "--duration", "45");
         JsonObject reconnect = run.result().getJsonObject("reconnect", new JsonObject());
@@ -264,8 +295,9 @@ final class Scenarios {
     private void soak() throws Exception {
         int base = capacity > 0 ? capacity : plan.capacitySteps().getFirst();
         int players = Math.max(1, base / 2);
+        place(players, Topology.ALL);
         nodes.start(Topology.ALL);
-        JvmMemory before = JvmMemory.of(nodes.gateway().pid());
+        JvmMemory before = JvmMemory.of(nodes.gateway().pid(), runs.resolve("soak-memory-before.txt"));
         int subscriptionsBefore = subscriptions(nodes.gatewayStatus());
         CompletableFuture<BotRun> soak = BotRun.start("soak", nodes, runs, log, "--players", "" + players, "--duration", "" + plan.soakSeconds(),
                 "--mix", plan.capacityMix(), "--think", "" + plan.thinkMillis(), "--rooms-of", "" + ROOM, "--enter-limit", "600");
@@ -280,7 +312,7 @@ final class Scenarios {
         }
         BotRun run = soak.get();
         awaitNoSessions(Duration.ofMinutes(2));
-        JvmMemory after = JvmMemory.of(nodes.gateway().pid());
+        JvmMemory after = JvmMemory.of(nodes.gateway().pid(), runs.resolve("soak-memory-after.txt"));
         int subscriptionsAfter = subscriptions(nodes.gatewayStatus());
         report.plot("soak", new Plot("Soak: heap after the last GC, and the cluster's subscriptions", "seconds", "MB / entries")
                 .series("heap after last GC (MB)", heap).series("subscription map entries", subs));
