@@ -19,7 +19,17 @@ import java.util.function.Predicate;
 public record Audience(Map<String, List<SessionRef>> sessionsByPlayer) {
 
     public Audience {
-        sessionsByPlayer = sessionsByPlayer == null ? Map.of() : copy(sessionsByPlayer);
+        // A map this class built for the new value is taken as it is: copying it again would
+        // double the cost of every change, and a channel holds everyone online.
+        sessionsByPlayer = sessionsByPlayer == null ? Map.of()
+                : sessionsByPlayer instanceof Built built ? Collections.unmodifiableMap(built) : copy(sessionsByPlayer);
+    }
+
+    /** A map only {@link #with} and {@link #without} make, handed to the constructor and never changed after. */
+    private static final class Built extends LinkedHashMap<String, List<SessionRef>> {
+        Built(Map<String, List<SessionRef>> from) {
+            super(from);
+        }
     }
 
     public static Audience none() {
@@ -28,7 +38,7 @@ public record Audience(Map<String, List<SessionRef>> sessionsByPlayer) {
 
     /** With the player in (or their sessions replaced, keeping their place). */
     public Audience with(String player, List<SessionRef> sessions) {
-        Map<String, List<SessionRef>> next = new LinkedHashMap<>(sessionsByPlayer);
+        Built next = new Built(sessionsByPlayer);
         next.put(player, List.copyOf(sessions));
         return new Audience(next);
     }
@@ -45,7 +55,7 @@ public record Audience(Map<String, List<SessionRef>> sessionsByPlayer) {
 
     public Audience without(String player) {
         if (!sessionsByPlayer.containsKey(player)) return this;
-        Map<String, List<SessionRef>> next = new LinkedHashMap<>(sessionsByPlayer);
+        Built next = new Built(sessionsByPlayer);
         next.remove(player);
         return new Audience(next);
     }

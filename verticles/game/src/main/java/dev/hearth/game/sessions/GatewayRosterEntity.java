@@ -24,7 +24,11 @@ public final class GatewayRosterEntity implements GatewayRoster {
     private static final Logger log = LoggerFactory.getLogger(GatewayRosterEntity.class);
     /** How many departed session addresses a roster remembers, to refuse an enter that comes after its leave. */
     public static final int DEPARTED_KEPT = 1000;
-    static final Duration WRITE_BEHIND = Duration.ofMillis(200);
+    /**
+     * A roster lists every session of its gateway (15,000 of them are two megabytes of JSON),
+     * so each save is large: once a second at most, however many players come and go.
+     */
+    static final Duration WRITE_BEHIND = Duration.ofSeconds(1);
 
     /**
      * @param sessions in the order they were added

@@ -43,6 +43,17 @@ class TokenServiceTest {
     }
 
     @Test
+    void aTokenIssuedByAnotherGatewayVerifiesByItsSignatureAndAgainFromMemory() throws Exception {
+        TokenService otherGateway = TokenService.create(vertx, keys, Duration.ofMinutes(15));
+        String token = otherGateway.issue(ALICE);
+
+        assertThat(tokens.verify(token).await(5, TimeUnit.SECONDS)).isEqualTo(ALICE);
+        assertThat(tokens.verify(token).await(5, TimeUnit.SECONDS)).as("remembered").isEqualTo(ALICE);
+        assertThat(rejectionOf(ForgedTokens.withPayloadReplaced(token, ForgedTokens.validClaims().put("name", "Mallory"))))
+                .as("a changed copy of a remembered token").isEqualTo("bad signature");
+    }
+
+    @Test
     void anIssuedTokenCarriesIssuerSubjectNameAndItsLifetime() {
         JsonObject header = decodePart(tokens.issue(ALICE), 0);
         JsonObject claims = decodePart(tokens.issue(ALICE), 1);
