@@ -35,6 +35,7 @@ public final class WorldLink {
     static final int LEAVE_ATTEMPTS = 12;
     private static final Duration FIRST_RETRY = Duration.ofMillis(250);
     private static final Duration MAX_PAUSE = Duration.ofSeconds(30);
+    private static final Duration ENTER_RETRY = Duration.ofSeconds(1);
 
     private final Vertx cluster;
     private final Context clusterContext;
@@ -81,16 +82,38 @@ public final class WorldLink {
                 .recover(failure -> Future.succeededFuture(unavailable(command, failure)));
     }
 
-    /** The session has entered; its leave, if it comes, waits for the world's answer to this. */
+    /**
+     * The session has entered; its leave, if it comes, waits for the world's answer to this.
+     * An enter the world did not take (busy, a game node restarting) is sent once more after a
+     * pause; if that fails too the connection is closed, so the client reconnects and enters
+     * afresh rather than wait, connected, for a room that never comes.
+     */
     void enter(Session session) {
         JsonObject ref = session.ref(nodeId).toJson();
-        Future<Void> answered = onCluster(() -> cluster.eventBus().request(EdgeAddresses.GAME_ENTER, ref))
-                .<Void>mapEmpty()
-                .onFailure(e -> log.warn("The world did not take the enter of player '{}' (session {}): {}",
-                        name(session), session.id(), e.getMessage()))
+        Future<Void> answered = sendEnter(ref)
+                .recover(first -> {
+                    if (refused(first)) return Future.failedFuture(first);
+                    log.warn("The world did not take the enter of player '{}' (session {}); again in {} ms: {}",
+                            name(session), session.id(), ENTER_RETRY.toMillis(), first.getMessage());
+                    return cluster.timer(ENTER_RETRY.toMillis()).compose(t -> sendEnter(ref));
+                })
+                .onFailure(e -> {
+                    log.warn("The world did not take the enter of player '{}' (session {}); closing the connection: {}",
+                            name(session), session.id(), e.getMessage());
+                    session.socket().close();
+                })
                 .otherwiseEmpty();
         entering.put(session.id(), answered);
         answered.onComplete(v -> entering.remove(session.id(), answered));
+    }
+
+    private Future<Void> sendEnter(JsonObject ref) {
+        return onCluster(() -> cluster.eventBus().request(EdgeAddresses.GAME_ENTER, ref)).mapEmpty();
+    }
+
+    /** The world answered, and said no: trying again would get the same answer. */
+    private static boolean refused(Throwable failure) {
+        return failure instanceof ReplyException reply && reply.failureType() == ReplyFailure.RECIPIENT_FAILURE && reply.failureCode() == 400;
     }
 
     /**
@@ -107,7 +130,7 @@ public final class WorldLink {
 
     private void sendLeave(Session session, JsonObject ref, int attempt, Duration pause) {
         onCluster(() -> cluster.eventBus().request(EdgeAddresses.GAME_LEAVE, ref)).onFailure(e -> {
-            if (e instanceof ReplyException reply && reply.failureType() == ReplyFailure.RECIPIENT_FAILURE && reply.failureCode() == 400) {
+            if (refused(e)) {
                 log.warn("The world refused the leave of player '{}' (session {}): {}", name(session), session.id(), e.getMessage());
             } else if (attempt >= LEAVE_ATTEMPTS) {
                 log.error("The world did not take the leave of player '{}' (session {}) in {} attempts; it stays in the world until this gateway leaves the cluster: {}",

@@ -13,7 +13,10 @@ final class Sockets {
     private Sockets() {
     }
 
-    /** A socket that is never written to. */
+    /** What a recording socket keeps when it is closed. */
+    static final String CLOSED = "(closed)";
+
+    /** A socket that is never written to (closing it is fine). */
     static SockJSSocket unused() {
         return recording(null);
     }
@@ -25,6 +28,10 @@ final class Sockets {
                     case "hashCode" -> System.identityHashCode(proxy);
                     case "equals" -> proxy == args[0];
                     case "toString" -> "socket";
+                    case "close" -> {
+                        if (frames != null) frames.add(CLOSED);
+                        yield Future.succeededFuture();
+                    }
                     case "write" -> {
                         if (frames == null || !(args[0] instanceof Buffer frame)) throw new UnsupportedOperationException("write");
                         frames.add(frame.toString());

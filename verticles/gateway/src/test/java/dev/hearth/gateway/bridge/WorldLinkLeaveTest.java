@@ -86,6 +86,24 @@ class WorldLinkLeaveTest {
     }
 
     @Test
+    void an_enter_the_world_does_not_take_is_sent_once_more_then_the_connection_closes() {
+        List<String> enters = new CopyOnWriteArrayList<>();
+        await(vertx.eventBus().<JsonObject>consumer(EdgeAddresses.GAME_ENTER, m -> {
+            enters.add("enter");
+            m.fail(500, "busy");
+        }).completion());
+        List<String> frames = new CopyOnWriteArrayList<>();
+        Session alice = sessions.open(Sockets.recording(frames));
+        alice.bind(new PlayerIdentity(1, "Alice"));
+        alice.enterWorld();
+
+        link.enter(alice);
+
+        Await.within(WAIT, "the connection is closed", () -> frames.contains(Sockets.CLOSED));
+        assertThat(enters).hasSize(2);
+    }
+
+    @Test
     void a_leave_the_world_fails_is_sent_again_until_it_is_taken() {
         await(leaves(3).completion());
         Session alice = inWorld("Alice");
