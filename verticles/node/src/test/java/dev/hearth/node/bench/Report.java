@@ -83,8 +83,9 @@ final class Report {
 
     void memory(Topology topology, int players, double perPlayerBytes) {
         if (players < 15_000 && plan == BenchPlan.FULL) return;
-        targets.put("memory-" + topology, new Target("memory per connected player, " + topology.description + ", " + Scenarios.count(players) + " players",
-                "≥ 15,000 players, ≤ 32 KB each", Scenarios.kb(perPlayerBytes) + " KB", players >= 15_000 && perPlayerBytes <= 32 * 1024));
+        targets.put("memory-" + topology, new Target("connected players and memory per player, " + topology.description,
+                "≥ 15,000 players, ≤ 32 KB each", Scenarios.count(players) + " players, " + Scenarios.kb(perPlayerBytes) + " KB each",
+                players >= 15_000 && perPlayerBytes <= 32 * 1024));
     }
 
     void capacity(Topology topology, int held, List<Point> p99) throws IOException {

@@ -49,7 +49,7 @@ final class Scenarios {
             case "memory" -> memory();
             case "capacity" -> capacity(Topology.ALL, plan.capacitySteps());
             case "split" -> {
-                memoryOn(Topology.SPLIT, List.of(plan.memorySteps().getLast()));
+                memoryOn(Topology.SPLIT, plan.memorySteps());
                 capacity(Topology.SPLIT, plan.splitSteps());
             }
             case "chat" -> chat();
@@ -67,29 +67,49 @@ final class Scenarios {
         memoryOn(Topology.ALL, plan.memorySteps());
     }
 
-    /** For each step: a fresh node, its memory with no one on, then with N idle players connected. */
+    /**
+     * For each step: a fresh node, its memory with no one on, then with N idle players
+     * connected. What a player costs is the slope between the first and the last step: each
+     * step's growth also holds costs that come once (code the JIT compiles, classes loaded,
+     * pools that grow in chunks), and those cancel out in the difference.
+     */
     private void memoryOn(Topology topology, List<Integer> steps) throws Exception {
         List<String[]> rows = new ArrayList<>();
+        List<long[]> growth = new ArrayList<>(); // players, bytes grown
         for (int players : steps) {
             place(players, topology);
             nodes.start(topology);
             JvmMemory baseline = JvmMemory.of(nodes.gateway().pid(), runs.resolve(topology + "-memory-" + players + "-before.txt"));
             CompletableFuture<BotRun> idle = BotRun.start(topology.name().toLowerCase(Locale.ROOT) + "-memory-" + players, nodes, runs, log,
-                    "--players", "" + players, "--duration", "30", "--mix", "idle", "--rooms-of", "" + ROOM, "--enter-limit", "600",
-                    "--logins", "32");
+                    "--players", "" + players, "--duration", "30", "--mix", "idle", "--rooms-of", "" + ROOM, "--enter-limit", "600");
             awaitSessions(players, idle, Duration.ofMinutes(12));
             JvmMemory loaded = JvmMemory.of(nodes.gateway().pid(), runs.resolve(topology + "-memory-" + players + "-with.txt"));
             BotRun run = idle.get(15, TimeUnit.MINUTES);
-            double perPlayer = loaded.perPlayer(baseline, players);
+            growth.add(new long[]{players, loaded.totalBytes() - baseline.totalBytes()});
             rows.add(new String[]{topology.description, count(players), mb(baseline.heapAfterGcBytes()), mb(baseline.nativeBytes()),
-                    mb(loaded.heapAfterGcBytes()), mb(loaded.nativeBytes()), kb(perPlayer), run.errorText()});
-            report.memory(topology, players, perPlayer);
+                    mb(loaded.heapAfterGcBytes()), mb(loaded.nativeBytes()), kb(loaded.perPlayer(baseline, players)), run.errorText()});
         }
+        long[] first = growth.getFirst(), last = growth.getLast();
+        double perPlayer = growth.size() > 1 ? (double) (last[1] - first[1]) / (last[0] - first[0]) : (double) last[1] / last[0];
+        report.memory(topology, (int) last[0], perPlayer);
         report.table("memory-" + topology, "Memory per connected player, " + topology.description,
                 "Idle players (pings only) connected to a fresh node; memory read with jcmd after a full GC: heap in use plus "
-                        + "native memory (NMT committed, less the heap's own). Per player: (with players - without) / players.",
-                new String[]{"topology", "players", "heap before MB", "native before MB", "heap with MB", "native with MB", "KB per player", "errors"},
+                        + "native memory (NMT committed, less the heap's own). \"KB per player\" is each step's growth over its own "
+                        + "empty node; what a player costs is the slope between the steps: **" + kb(perPlayer) + " KB** (KiB). "
+                        + "jcmd's full output for each reading is kept with the runs.",
+                new String[]{"topology", "players", "heap before MB", "native before MB", "heap with MB", "native with MB", "growth KB per player",
+                        "errors"},
                 rows);
+    }
+
+    /** Waits until the gateway holds {@code players} sessions (or the bots' run ends first, or time is up). */
+    private void awaitSessions(int players, CompletableFuture<BotRun> bots, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline && !bots.isDone()) {
+            if (nodes.gatewayStatus().getInteger("sessions", 0) >= players) return;
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
+        }
+        if (!bots.isDone()) throw new IllegalStateException("the gateway never held " + players + " sessions in " + limit);
     }
 
     /**
@@ -112,16 +132,6 @@ final class Scenarios {
     }
 
     private static final int PLACING_PER_SECOND = 200;
-
-    /** Waits until the gateway holds {@code players} sessions (or the bots' run ends first, or time is up). */
-    private void awaitSessions(int players, CompletableFuture<BotRun> bots, Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline && !bots.isDone()) {
-            if (nodes.gatewayStatus().getInteger("sessions", 0) >= players) return;
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
-        }
-        if (!bots.isDone()) throw new IllegalStateException("the gateway never held " + players + " sessions in " + limit);
-    }
 
     // ---- capacity under the mix
 
@@ -151,7 +161,7 @@ final class Scenarios {
 
     private BotRun mixRun(String label, int players, String... more) throws InterruptedException {
         List<String> args = new ArrayList<>(List.of("--players", "" + players, "--duration", "" + plan.playSeconds(), "--mix", plan.capacityMix(),
-                "--think", "" + plan.thinkMillis(), "--rooms-of", "" + ROOM, "--enter-limit", "600", "--logins", "32"));
+                "--think", "" + plan.thinkMillis(), "--rooms-of", "" + ROOM, "--enter-limit", "600"));
         args.addAll(List.of(more));
         return BotRun.play(label, nodes, runs, log, args.toArray(String[]::new));
     }
@@ -198,8 +208,7 @@ final class Scenarios {
 
     private BotRun chatRun(String label, int players, int roomSize, int think, int first, String... more) throws InterruptedException {
         List<String> args = new ArrayList<>(List.of("--players", "" + players, "--duration", "" + plan.chatSeconds(), "--mix", "say=1",
-                "--line-bytes", "100", "--think", "" + think, "--rooms-of", "" + roomSize, "--first", "" + first, "--enter-limit", "600",
-                "--logins", "32"));
+                "--line-bytes", "100", "--think", "" + think, "--rooms-of", "" + roomSize, "--first", "" + first, "--enter-limit", "600"));
         args.addAll(List.of(more));
         return BotRun.play(label, nodes, runs, log, args.toArray(String[]::new));
     }
@@ -244,7 +253,7 @@ final class Scenarios {
         LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(10)); // let the steady players settle into play before the storm
         Instant stormStart = Instant.now();
         BotRun storm = BotRun.play("login-storm", nodes, runs, log, "--players", "" + plan.stormPlayers(), "--first", "" + (steady + 1),
-                "--duration", "5", "--mix", "idle", "--rooms-of", "" + ROOM, "--enter-limit", "600", "--logins", "64");
+                "--duration", "5", "--mix", "idle", "--rooms-of", "" + ROOM, "--enter-limit", "600");
         Instant stormEnd = storm.startedAt().plusMillis(Math.round(storm.enteringSeconds() * 1000));
         BotRun others = playing.get(15, TimeUnit.MINUTES);
         double loginsPerSecond = storm.entered() / Math.max(0.001, storm.enteringSeconds());
@@ -261,7 +270,7 @@ final class Scenarios {
         report.plot("login", new Plot("Login storm: the other players' p99, second by second", "seconds (storm starts at 20)",
                 "p99 of that second (ms)").series(count(steady) + " players playing", p99).mark("50 ms", 50));
         report.table("login", "Login storm",
-                count(steady) + " players play the capacity mix while " + count(plan.stormPlayers()) + " more log in at once (64 logins in flight): "
+                count(steady) + " players play the capacity mix while " + count(plan.stormPlayers()) + " more log in at once (16 logins in flight, what the gateway's hashing queue admits; beyond it answers 503 and Retry-After): "
                         + "HTTP login (Argon2id verify), WebSocket, hello, first room.",
                 new String[]{"storm players", "entered", "seconds", "logins/s", "login p50 ms", "login p99 ms", "others' worst p99 ms (storm seconds)",
                         "others' p99 ms (whole run)", "errors"},
