@@ -144,7 +144,7 @@ final class Scenarios {
             nodes.start(topology);
             BotRun run = mixRun(topology.name().toLowerCase(Locale.ROOT) + "-capacity-" + players, players);
             boolean within = run.p99() <= BenchPlan.CAPACITY_P99_MS && run.errors() == 0 && run.entered() == players;
-            rows.add(new String[]{count(players), ms(run.enteringSeconds() * 1000), num(run.commandsPerSecond()), num(run.deliveriesPerSecond()),
+            rows.add(new String[]{count(players), ms(run.enteringSeconds()), num(run.commandsPerSecond()), num(run.deliveriesPerSecond()),
                     ms(run.p50()), ms(run.p99()), ms(run.p999()), run.errorText(), within ? "yes" : "**no**"});
             p99.add(new Point(players, run.p99()));
             if (!within) break;
@@ -156,7 +156,7 @@ final class Scenarios {
                 "Players in rooms of 20 playing the capacity mix (`" + plan.capacityMix() + "`, a command every " + plan.thinkMillis()
                         + " ms on average), " + plan.playSeconds() + " s of play per step on freshly started nodes; the bound is command p99 ≤ "
                         + BenchPlan.CAPACITY_P99_MS + " ms with no errors. Sustained: **" + count(held) + " players**.",
-                new String[]{"players", "entering (ms)", "commands/s", "deliveries/s", "p50 ms", "p99 ms", "p99.9 ms", "errors", "within"}, rows);
+                new String[]{"players", "all in after s", "commands/s", "deliveries/s", "p50 ms", "p99 ms", "p99.9 ms", "errors", "within"}, rows);
     }
 
     private BotRun mixRun(String label, int players, String... more) throws InterruptedException {
@@ -294,7 +294,7 @@ final class Scenarios {
                         + "token they hold (new WebSocket, hello, first room); no new login.",
                 new String[]{"players", "reconnected", "all back after s", "reconnects/s", "p50 ms", "p99 ms", "errors"},
                 List.<String[]>of(new String[]{count(players), count(reconnect.getLong("reconnected", 0L)),
-                        num(reconnect.getDouble("seconds", 0.0)), num(reconnect.getDouble("perSecond", 0.0)),
+                        String.format(Locale.ROOT, "%.2f", reconnect.getDouble("seconds", 0.0)), num(reconnect.getDouble("perSecond", 0.0)),
                         ms(reconnect.getJsonObject("latencyMs", new JsonObject()).getDouble("p50", 0.0)),
                         ms(reconnect.getJsonObject("latencyMs", new JsonObject()).getDouble("p99", 0.0)), run.errorText()}));
     }
@@ -327,7 +327,7 @@ final class Scenarios {
                 .series("heap after last GC (MB)", heap).series("subscription map entries", subs));
         report.soak(before, after, subscriptionsBefore, subscriptionsAfter);
         report.table("soak", "Soak",
-                count(players) + " players (half the capacity) play the capacity mix for " + plan.soakSeconds() / 60 + " min on one all node. "
+                count(players) + " players (half the capacity) play the capacity mix for " + plan.soakSeconds() + " s on one all node. "
                         + "Memory after a full GC (jcmd) before the players come and after they have all left; the heap line of the plot is "
                         + "the heap after each GC as the node's /status reports it. Characters stay active for their idle age "
                         + "(10 minutes) after their player leaves, so some of the heap after is theirs.",
