@@ -21,7 +21,11 @@ for arg in "$@"; do
     *) others=1; args+=("$arg") ;;
   esac
 done
-[ "$entities" -eq 0 ] && [ "$others" -eq 0 ] && [ "$quick" -eq 0 ] && entities=1
+# Nothing named: every scenario, the entity benchmarks too (--quick alone skips those).
+only_entities=0
+if [ "$others" -eq 0 ]; then
+  if [ "$entities" -eq 1 ]; then only_entities=1; elif [ "$quick" -eq 0 ]; then entities=1; fi
+fi
 
 work="$HEARTH_ROOT/target/bench/$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$work"
@@ -30,7 +34,7 @@ if [ "$entities" -eq 1 ]; then
   "$HEARTH_ROOT/scripts/bench-entities.sh" 2>&1 | tee "$work/entities.txt"
   args+=(--entities "$work/entities.txt")
   # Only the entity benchmarks asked for: the report still gets them.
-  [ "$others" -eq 0 ] && [ "$quick" -eq 0 ] && args+=(--only-entities)
+  [ "$only_entities" -eq 1 ] && args+=(--only-entities)
 fi
 
 echo "Building the suite (verticles/node test classes; log in target/bench-build.log)..."
