@@ -37,7 +37,7 @@ record BenchPlan(int benchRooms, List<String> gatewayJvm, List<String> gameJvm, 
     private static final List<String> NODE_JVM = List.of("-Xms1g", "-Xmx2g", "-XX:NativeMemoryTracking=summary");
 
     static final BenchPlan FULL = new BenchPlan(1000, NODE_JVM, List.of("-Xms1g", "-Xmx2g"),
-            List.of(5_000, 15_000), List.of(5_000, 10_000, 15_000, 18_000), List.of(15_000),
+            List.of(5_000, 15_000), List.of(5_000, 10_000, 15_000), List.of(15_000),
             MIX, 5_000, 30, List.of(1_000, 5_000),
             List.of(List.of(1_000, 500, 250, 150, 100, 70, 50), List.of(4_000, 2_000, 1_000, 700, 500, 400, 300)),
             500, List.of(2, 5, 10, 20), 15, 5_000, 10_000, 600);

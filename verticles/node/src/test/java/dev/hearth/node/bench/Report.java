@@ -74,7 +74,7 @@ final class Report {
         sections.put("plot:" + name, new Section(null, "![" + name + "](" + relative + ")\n"));
     }
 
-    void failed(String scenario, Exception e) {
+    void failed(String scenario, Throwable e) {
         sections.put("failed:" + scenario, new Section("Scenario " + scenario + " did not finish",
                 "It failed with `" + e.toString().replace('`', '\'') + "`; see the suite's log (bench.log in its work folder).\n"));
     }

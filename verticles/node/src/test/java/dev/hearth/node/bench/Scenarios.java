@@ -81,7 +81,8 @@ final class Scenarios {
             nodes.start(topology);
             JvmMemory baseline = JvmMemory.of(nodes.gateway().pid(), runs.resolve(topology + "-memory-" + players + "-before.txt"));
             CompletableFuture<BotRun> idle = BotRun.start(topology.name().toLowerCase(Locale.ROOT) + "-memory-" + players, nodes, runs, log,
-                    "--players", "" + players, "--duration", "30", "--mix", "idle", "--rooms-of", "" + ROOM, "--enter-limit", "600");
+                    "--players", "" + players, "--duration", "30", "--mix", "idle", "--rooms-of", "" + ROOM, "--enter-limit", "600",
+                    "--ramp", "" + ramp(players));
             awaitSessions(players, idle, Duration.ofMinutes(12));
             JvmMemory loaded = JvmMemory.of(nodes.gateway().pid(), runs.resolve(topology + "-memory-" + players + "-with.txt"));
             BotRun run = idle.get(15, TimeUnit.MINUTES);
@@ -102,11 +103,21 @@ final class Scenarios {
                 rows);
     }
 
+    /**
+     * Seconds over which a run's players start: entering is not what most scenarios measure
+     * (the login storm does), and thousands at once overrun a two-core node for a minute.
+     */
+    private static int ramp(int players) {
+        return Math.max(0, players / ENTERING_PER_SECOND);
+    }
+
+    private static final int ENTERING_PER_SECOND = 150;
+
     /** Waits until the gateway holds {@code players} sessions (or the bots' run ends first, or time is up). */
     private void awaitSessions(int players, CompletableFuture<BotRun> bots, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline && !bots.isDone()) {
-            if (nodes.gatewayStatus().getInteger("sessions", 0) >= players) return;
+            if (sessions() >= players) return;
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
         }
         if (!bots.isDone()) throw new IllegalStateException("the gateway never held " + players + " sessions in " + limit);
@@ -168,7 +179,7 @@ final class Scenarios {
 
     private BotRun mixRun(String label, int players, String... more) throws InterruptedException {
         List<String> args = new ArrayList<>(List.of("--players", "" + players, "--duration", "" + plan.playSeconds(), "--mix", plan.capacityMix(),
-                "--think", "" + plan.thinkMillis(), "--rooms-of", "" + ROOM, "--enter-limit", "600"));
+                "--think", "" + plan.thinkMillis(), "--rooms-of", "" + ROOM, "--enter-limit", "600", "--ramp", "" + ramp(players)));
         args.addAll(List.of(more));
         return BotRun.play(label, nodes, runs, log, args.toArray(String[]::new));
     }
@@ -320,7 +331,13 @@ final class Scenarios {
         List<Point> heap = new ArrayList<>(), subs = new ArrayList<>();
         long start = System.nanoTime();
         while (!soak.isDone()) {
-            JsonObject status = nodes.gatewayStatus();
+            JsonObject status;
+            try {
+                status = nodes.gatewayStatus();
+            } catch (AssertionError slow) {
+                LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(10));
+                continue;
+            }
             double t = (System.nanoTime() - start) / 1e9;
             heap.add(new Point(t, status.getJsonObject("memory").getLong("heapAfterLastGcBytes") / 1e6));
             subs.add(new Point(t, subscriptions(status)));
@@ -345,9 +362,19 @@ final class Scenarios {
                         count(subscriptionsBefore), count(subscriptionsAfter), run.errorText()}));
     }
 
+    /** The gateway's sessions now; -1 when a busy node does not answer its status in time (it is asked again). */
+    private int sessions() {
+        try {
+            return nodes.gatewayStatus().getInteger("sessions", 0);
+        } catch (AssertionError | RuntimeException slow) {
+            log.println("(the gateway's status did not answer: " + slow.getMessage() + ")");
+            return -1;
+        }
+    }
+
     private void awaitNoSessions(Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
-        while (nodes.gatewayStatus().getInteger("sessions", 0) > 0 && System.nanoTime() < deadline) {
+        while (sessions() != 0 && System.nanoTime() < deadline) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
         }
     }
