@@ -52,6 +52,14 @@ class CommandCallsTest {
         world.close();
     }
 
+    /** Bob, on gateway g2, walks to where Alice is, and what was pushed so far is forgotten. */
+    private SessionRef bobWatchesAlice() {
+        SessionRef bob = world.enter("Bob", "g2");
+        world.output(bob, "north");
+        forgetDeliveries();
+        return bob;
+    }
+
     private void forgetDeliveries() {
         g1.clear();
         g2.clear();
@@ -81,9 +89,7 @@ class CommandCallsTest {
 
     @Test
     void a_get_is_saved_with_its_command_id_and_a_retry_of_it_applies_once() {
-        SessionRef bob = world.enter("Bob", "g2");
-        world.output(bob, "north");
-        forgetDeliveries();
+        SessionRef bob = bobWatchesAlice();
 
         CommandOutcome first = world.command(alice, "get-1", "get bread");
         assertThat(first).isInstanceOf(CommandOutcome.Done.class);
@@ -103,9 +109,7 @@ class CommandCallsTest {
     @Test
     void a_retried_line_of_speech_is_said_again() {
         // The price of not saving every line: docs/protocol.md says a retry may show it twice.
-        SessionRef bob = world.enter("Bob", "g2");
-        world.output(bob, "north");
-        forgetDeliveries();
+        SessionRef bob = bobWatchesAlice();
 
         CommandOutcome first = world.command(alice, "say-1", "say Twice?");
         CommandOutcome retried = world.command(alice, "say-1", "say Twice?");

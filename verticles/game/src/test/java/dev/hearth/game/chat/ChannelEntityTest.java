@@ -11,10 +11,12 @@ import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -147,8 +149,8 @@ class ChannelEntityTest {
     }
 
     /** The channel as saved: it is written behind, so it is polled for until it shows what {@code done} expects. */
-    private ChannelEntity.State saved(String channel, java.util.function.Predicate<ChannelEntity.State> done) {
-        Await.within(java.time.Duration.ofSeconds(5), "channel " + channel + " saved", () -> {
+    private ChannelEntity.State saved(String channel, Predicate<ChannelEntity.State> done) {
+        Await.within(Duration.ofSeconds(5), "channel " + channel + " saved", () -> {
             ChannelEntity.State state = play.channel(channel);
             return state != null && done.test(state);
         });

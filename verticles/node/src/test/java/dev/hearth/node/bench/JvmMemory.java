@@ -1,7 +1,9 @@
 package dev.hearth.node.bench;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -36,7 +38,7 @@ record JvmMemory(long heapAfterGcBytes, long nativeBytes) {
         jcmd(pid, "GC.run");
         String heap = jcmd(pid, "GC.heap_info");
         String nmt = jcmd(pid, "VM.native_memory", "summary");
-        java.nio.file.Files.writeString(record, heap + "\n" + nmt);
+        Files.writeString(record, heap + "\n" + nmt);
         long heapUsed = kilobytes(HEAP_USED, heap, "GC.heap_info") * 1024;
         long nmtTotal = kilobytes(NMT_TOTAL, nmt, "VM.native_memory summary") * 1024;
         long nmtHeap = kilobytes(NMT_HEAP, nmt, "VM.native_memory summary") * 1024;
@@ -51,7 +53,7 @@ record JvmMemory(long heapAfterGcBytes, long nativeBytes) {
 
     private static String jcmd(long pid, String... command) throws IOException, InterruptedException {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        List<String> line = new java.util.ArrayList<>(List.of(jcmd.toString(), Long.toString(pid)));
+        List<String> line = new ArrayList<>(List.of(jcmd.toString(), Long.toString(pid)));
         line.addAll(List.of(command));
         Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());

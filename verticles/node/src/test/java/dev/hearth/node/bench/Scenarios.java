@@ -177,11 +177,19 @@ final class Scenarios {
                 new String[]{"players", "all in after s", "commands/s", "deliveries/s", "p50 ms", "p99 ms", "p99.9 ms", "errors", "within"}, rows);
     }
 
+    /** A step of the capacity mix: {@link BenchPlan#playSeconds} of play, players entering over a ramp. */
     private BotRun mixRun(String label, int players, String... more) throws InterruptedException {
-        List<String> args = new ArrayList<>(List.of("--players", "" + players, "--duration", "" + plan.playSeconds(), "--mix", plan.capacityMix(),
-                "--think", "" + plan.thinkMillis(), "--rooms-of", "" + ROOM, "--enter-limit", "600", "--ramp", "" + ramp(players)));
+        List<String> args = new ArrayList<>(List.of("--ramp", "" + ramp(players)));
         args.addAll(List.of(more));
-        return BotRun.play(label, nodes, runs, log, args.toArray(String[]::new));
+        return BotRun.play(label, nodes, runs, log, mixArgs(players, plan.playSeconds(), args.toArray(String[]::new)));
+    }
+
+    /** The load tool's options for players playing the capacity mix, in rooms of 20, for {@code seconds}. */
+    private String[] mixArgs(int players, int seconds, String... more) {
+        List<String> args = new ArrayList<>(List.of("--players", "" + players, "--duration", "" + seconds, "--mix", plan.capacityMix(),
+                "--think", "" + plan.thinkMillis(), "--rooms-of", "" + ROOM, "--enter-limit", "600"));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
     }
 
     // ---- chat fan-out
@@ -264,9 +272,7 @@ final class Scenarios {
         place(steady + plan.stormPlayers(), Topology.ALL);
         nodes.start(Topology.ALL);
         int stormSeconds = 30;
-        CompletableFuture<BotRun> playing = BotRun.start("login-steady", nodes, runs, log, "--players", "" + steady, "--duration",
-                "" + (stormSeconds + 60), "--mix", plan.capacityMix(), "--think", "" + plan.thinkMillis(), "--rooms-of", "" + ROOM,
-                "--enter-limit", "600");
+        CompletableFuture<BotRun> playing = BotRun.start("login-steady", nodes, runs, log, mixArgs(steady, stormSeconds + 60));
         awaitSessions(steady, playing, Duration.ofMinutes(10));
         LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(10)); // let the steady players settle into play before the storm
         Instant stormStart = Instant.now();
@@ -326,8 +332,7 @@ final class Scenarios {
         nodes.start(Topology.ALL);
         JvmMemory before = JvmMemory.of(nodes.gateway().pid(), runs.resolve("soak-memory-before.txt"));
         int subscriptionsBefore = subscriptions(nodes.gatewayStatus());
-        CompletableFuture<BotRun> soak = BotRun.start("soak", nodes, runs, log, "--players", "" + players, "--duration", "" + plan.soakSeconds(),
-                "--mix", plan.capacityMix(), "--think", "" + plan.thinkMillis(), "--rooms-of", "" + ROOM, "--enter-limit", "600");
+        CompletableFuture<BotRun> soak = BotRun.start("soak", nodes, runs, log, mixArgs(players, plan.soakSeconds()));
         List<Point> heap = new ArrayList<>(), subs = new ArrayList<>();
         long start = System.nanoTime();
         while (!soak.isDone()) {
