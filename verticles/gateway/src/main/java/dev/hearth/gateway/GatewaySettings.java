@@ -21,7 +21,14 @@ public final class GatewaySettings {
     public static final Setting<Integer> MESSAGES_PER_SECOND = Setting.integer("gateway.messages_per_second",
             20, 1, 1_000, "Frames a connection may send per second on average (bursts of twice that); more are refused.");
 
+    public static final Setting<Integer> RESUME_WINDOW_MS = Setting.integer("gateway.resume.window_ms",
+            60_000, 0, 3_600_000, "How long a player whose connection dropped stays in the world, waiting to resume; 0 makes them leave at once.");
+
+    /** Read when a connection opens: a change applies to connections opened after it. */
+    public static final Setting<Integer> RESUME_EVENTS = Setting.integer("gateway.resume.events",
+            64, 0, 1_000, "How many of its latest events each connection keeps, to replay to a resume; older ones show as a gap.");
+
     public static Setting<?>[] all() {
-        return new Setting<?>[]{MOTD, COMMAND_MAX_LENGTH, COMMAND_TIMEOUT_MS, MESSAGES_PER_SECOND};
+        return new Setting<?>[]{MOTD, COMMAND_MAX_LENGTH, COMMAND_TIMEOUT_MS, MESSAGES_PER_SECOND, RESUME_WINDOW_MS, RESUME_EVENTS};
     }
 }

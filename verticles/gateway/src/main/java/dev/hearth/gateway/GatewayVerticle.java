@@ -3,6 +3,7 @@ package dev.hearth.gateway;
 import dev.hearth.gateway.accounts.AccountsApi;
 import dev.hearth.gateway.auth.TokenService;
 import dev.hearth.gateway.bridge.BridgeGuard;
+import dev.hearth.gateway.bridge.Resumption;
 import dev.hearth.gateway.bridge.SessionEndpoints;
 import dev.hearth.gateway.bridge.WorldLink;
 import dev.hearth.gateway.http.HttpErrors;
@@ -64,8 +65,9 @@ public final class GatewayVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         world = new WorldLink(cluster, sessions, config.nodeId());
-        SessionEndpoints endpoints = new SessionEndpoints(vertx, sessions, tokens, world, settings, config.nodeId());
-        BridgeGuard guard = new BridgeGuard(sessions, world, settings);
+        Resumption resumption = new Resumption(vertx, sessions, world, settings);
+        SessionEndpoints endpoints = new SessionEndpoints(vertx, sessions, tokens, world, resumption, settings, config.nodeId());
+        BridgeGuard guard = new BridgeGuard(sessions, world, resumption, settings);
 
         Router router = Router.router(vertx);
         accounts.mount(router);
@@ -106,6 +108,11 @@ public final class GatewayVerticle extends VerticleBase {
 
     public int connectedSessions() {
         return sessions.size();
+    }
+
+    /** Sessions whose connection dropped, waiting for their player to resume. */
+    public int droppedSessions() {
+        return sessions.droppedCount();
     }
 
     private static SockJSBridgeOptions bridgeOptions() {

@@ -33,7 +33,7 @@ import java.util.Set;
  */
 record BotOptions(int players, int durationSeconds, int enterLimitSeconds, URI gateway, Mix mix, String database, Path json, int sourceAddresses,
                   int first, int thinkMillis, int rampSeconds, int logins, int messagesPerSecond, int roomsOf, int lineBytes,
-                  int reconnectAtSeconds) {
+                  int reconnectAtSeconds, int warmupSeconds) {
 
     static final int MAX_DURATION_SECONDS = 3600;
     /** Sockets left for the process's own files, the database and the HTTP pool. */
@@ -62,10 +62,12 @@ record BotOptions(int players, int durationSeconds, int enterLimitSeconds, URI g
               --rooms-of N           walk bots, N to a room, to the bench rooms (BenchWorld) before play (default 0: off)
               --line-bytes B         say, chat, emote and tell exactly B bytes of text (default 0: short phrases)
               --reconnect-at S       S seconds into play, every bot drops its socket and enters again (default 0: never)
+              --warmup S             play S seconds before the measured --duration, counted nowhere but the
+                                     progress line and errors (default 0)
             """;
 
     private static final Set<String> NAMES = Set.of("players", "duration", "enter-limit", "gateway", "mix", "db", "json", "source-addresses",
-            "first", "think", "ramp", "logins", "rate", "rooms-of", "line-bytes", "reconnect-at");
+            "first", "think", "ramp", "logins", "rate", "rooms-of", "line-bytes", "reconnect-at", "warmup");
 
     static BotOptions parse(String... args) {
         return parse(args, System.getenv());
@@ -117,7 +119,8 @@ record BotOptions(int players, int durationSeconds, int enterLimitSeconds, URI g
         return new BotOptions(players, duration, enterLimit, gateway, Mix.parse(given.get("mix")), database,
                 Path.of(given.getOrDefault("json", "bots.json")), sourceAddresses, first, think,
                 number(given, "ramp", 0, 0, enterLimit), number(given, "logins", 16, 1, 256), rate,
-                number(given, "rooms-of", 0, 0, 1_000_000), number(given, "line-bytes", 0, 0, MAX_LINE_BYTES), reconnectAt);
+                number(given, "rooms-of", 0, 0, 1_000_000), number(given, "line-bytes", 0, 0, MAX_LINE_BYTES), reconnectAt,
+                number(given, "warmup", 0, 0, MAX_DURATION_SECONDS));
     }
 
     /** The bench room group of a bot ({@code (number - 1) / roomsOf}, its number counting from 1): the same whichever process runs it. */

@@ -75,11 +75,17 @@ public final class LoadRun {
             long ticker = vertx.setPeriodic(1000, id -> progress.tick());
             // Entering: logins and first rooms, not measured as play (the login storm is a benchmark of its own).
             await(allSettled(vertx, stats, options), options.enterLimitSeconds() + SETUP_SECONDS, "Waiting for the bots to enter failed");
-            long start = System.nanoTime();
-            long deliveriesBeforePlay = stats.deliveries.sum();
-            progress.playing();
+            long entered = System.nanoTime();
+            progress.playing(options.warmupSeconds() > 0);
             run.playing().set(true);
             groups.forEach(BotGroup::play);
+            if (options.warmupSeconds() > 0) {
+                await(vertx.timer(options.warmupSeconds(), TimeUnit.SECONDS), options.warmupSeconds() + SETUP_SECONDS, "The warm-up's clock failed");
+                stats.startMeasuring();
+                progress.measuring();
+            }
+            long start = System.nanoTime();
+            long deliveriesBeforePlay = stats.deliveries.sum();
             if (options.reconnectAtSeconds() > 0) {
                 vertx.setTimer(TimeUnit.SECONDS.toMillis(options.reconnectAtSeconds()), id -> {
                     log.info("Reconnect storm: every bot in the world drops its socket and enters again");
@@ -93,7 +99,7 @@ public final class LoadRun {
             progress.finish();
             out.println("Stopping the bots...");
             await(vertx.undeploy(deployment), SETUP_SECONDS, "Stopping the bots failed");
-            Summary summary = new Summary(options, mix, server, stats, new Summary.Phases((start - entering) / 1e9, (stop - start) / 1e9,
+            Summary summary = new Summary(options, mix, server, stats, new Summary.Phases((entered - entering) / 1e9, (stop - start) / 1e9,
                     deliveriesBeforePlay), startedAt, progress.toJson());
             write(options.json(), summary);
             return summary;

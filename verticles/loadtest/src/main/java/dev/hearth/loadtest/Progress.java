@@ -38,6 +38,7 @@ final class Progress {
     private long deliveries;
     private Latencies latencies = Latencies.EMPTY;
     private volatile boolean playing;
+    private volatile boolean warming;
 
     Progress(RunStats stats, int players, PrintStream out, boolean rewrite) {
         this.stats = stats;
@@ -51,7 +52,7 @@ final class Progress {
         long deliveriesNow = stats.deliveries.sum();
         Latencies latenciesNow = stats.latencies();
         Latencies second = latenciesNow.minus(latencies);
-        String phase = !playing ? "entering" : stats.away() > 0 ? "reconnecting" : "playing";
+        String phase = !playing ? "entering" : warming ? "warming up" : stats.away() > 0 ? "reconnecting" : "playing";
         Second s = new Second(timeline.size() + 1, phase, stats.connected.get(), stats.entered.sum(), stats.reconnected.sum(),
                 answeredNow - answered, deliveriesNow - deliveries, second.percentile(50), second.percentile(99), stats.errors());
         answered = answeredNow;
@@ -69,9 +70,17 @@ final class Progress {
         out.flush();
     }
 
-    /** From now on the seconds are the run's play. */
-    void playing() {
+    /** From now on the seconds are the run's play; {@code warmingUp} until {@link #measuring}. */
+    void playing(boolean warmingUp) {
+        warming = warmingUp;
         playing = true;
+    }
+
+    /** The warm-up is over and the commands' counts started again: the next second counts from zero. */
+    synchronized void measuring() {
+        answered = 0;
+        latencies = Latencies.EMPTY;
+        warming = false;
     }
 
     synchronized void finish() {

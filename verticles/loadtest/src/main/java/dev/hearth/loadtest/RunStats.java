@@ -33,7 +33,8 @@ final class RunStats {
         final LatencyHistogram latency = new LatencyHistogram();
     }
 
-    private final Map<Action, PerAction> actions = new EnumMap<>(Action.class);
+    /** Replaced whole when the warm-up ends: what was counted before is not the run's. */
+    private volatile Map<Action, PerAction> actions = freshActions();
     final LongAdder loggedIn = new LongAdder();
     /** From the login request to its token. */
     final LatencyHistogram logins = new LatencyHistogram();
@@ -72,8 +73,15 @@ final class RunStats {
     private final AtomicInteger sampled = new AtomicInteger();
     private final AtomicBoolean elsewhereLogged = new AtomicBoolean();
 
-    RunStats() {
-        for (Action action : Action.values()) actions.put(action, new PerAction());
+    private static Map<Action, PerAction> freshActions() {
+        Map<Action, PerAction> fresh = new EnumMap<>(Action.class);
+        for (Action action : Action.values()) fresh.put(action, new PerAction());
+        return fresh;
+    }
+
+    /** The warm-up is over: commands are counted afresh (a reply to one sent before lands in the old counts). */
+    void startMeasuring() {
+        actions = freshActions();
     }
 
     PerAction of(Action action) {

@@ -20,7 +20,7 @@ class ProgressTest {
         stats.entered.increment();
         progress.tick();
 
-        progress.playing();
+        progress.playing(false);
         stats.of(Action.SAY).latency.record(2_000);
         stats.of(Action.SAY).ok.increment();
         stats.deliveries.add(19);

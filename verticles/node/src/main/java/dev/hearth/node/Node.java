@@ -281,6 +281,7 @@ public final class Node {
                 .put("databaseId", databaseId)
                 .put("uptimeSeconds", Duration.between(startedAt, Instant.now()).toSeconds())
                 .put("sessions", gateway == null ? 0 : gateway.connectedSessions())
+                .put("droppedSessions", gateway == null ? 0 : gateway.droppedSessions())
                 .put("entities", entities == null ? null : new JsonObject()
                         .put("node", entities.nodeId())
                         .put("hosts", config.role().hostsGame())

@@ -25,30 +25,33 @@ public final class BridgeGuard {
 
     private final SessionRegistry sessions;
     private final WorldLink world;
+    private final Resumption resumption;
     private final LiveSettings settings;
 
-    public BridgeGuard(SessionRegistry sessions, WorldLink world, LiveSettings settings) {
+    public BridgeGuard(SessionRegistry sessions, WorldLink world, Resumption resumption, LiveSettings settings) {
         this.sessions = sessions;
         this.world = world;
+        this.resumption = resumption;
         this.settings = settings;
     }
 
     public void handle(BridgeEvent event) {
         switch (event.type()) {
             case SOCKET_CREATED -> {
-                sessions.open(event.socket());
+                sessions.open(event.socket(), settings.get(GatewaySettings.RESUME_EVENTS));
                 event.complete(true);
             }
             // An error may not be followed by a close: either way the connection is gone.
             case SOCKET_CLOSED, SOCKET_ERROR -> {
-                sessions.close(event.socket()).filter(Session::inWorld).ifPresent(world::leave);
+                resumption.closed(event.socket());
                 event.complete(true);
             }
             case SEND -> event.complete(stampSend(event));
             case REGISTER, UNREGISTER -> event.complete(ownAddress(event).isPresent());
             case REGISTERED -> {
-                // The session's address now has a consumer: events will reach it, so the player may enter.
-                ownAddress(event).filter(Session::enterWorld).ifPresent(world::enter);
+                // The session's address now has a consumer: events will reach it, so the player may enter,
+                // or, on a resume, be sent what they missed.
+                ownAddress(event).filter(session -> !session.replay()).filter(Session::enterWorld).ifPresent(world::enter);
                 event.complete(true);
             }
             case PUBLISH -> event.complete(false);

@@ -34,15 +34,17 @@ public final class SessionEndpoints {
     private final SessionRegistry sessions;
     private final TokenService tokens;
     private final WorldLink world;
+    private final Resumption resumption;
     private final LiveSettings settings;
     private final String nodeId;
 
-    public SessionEndpoints(Vertx edge, SessionRegistry sessions, TokenService tokens, WorldLink world,
-                            LiveSettings settings, String nodeId) {
+    public SessionEndpoints(Vertx edge, SessionRegistry sessions, TokenService tokens, WorldLink world, Resumption resumption,
+                     LiveSettings settings, String nodeId) {
         this.edge = edge;
         this.sessions = sessions;
         this.tokens = tokens;
         this.world = world;
+        this.resumption = resumption;
         this.settings = settings;
         this.nodeId = nodeId;
     }
@@ -64,7 +66,9 @@ public final class SessionEndpoints {
             refuse(message, ErrorCode.ALREADY_AUTHENTICATED, "This connection is already logged in.");
             return;
         }
-        String token = message.body() instanceof JsonObject body ? body.getString("token") : null;
+        JsonObject body = message.body() instanceof JsonObject json ? json : new JsonObject();
+        String token = body.getValue("token") instanceof String text ? text : null;
+        Optional<Resume> resume = Resume.of(body.getValue("resume"));
         tokens.verify(token).onComplete(verified -> {
             if (verified.failed()) {
                 refuse(message, ErrorCode.BAD_TOKEN, "Your login has expired or is not valid. Please log in again.");
@@ -72,18 +76,39 @@ public final class SessionEndpoints {
                 return;
             }
             PlayerIdentity player = verified.result();
+            Optional<Session> resumed = resume.flatMap(r -> resumption.resume(session.socket(), player, r.session(), r.seq()));
+            if (resumed.isPresent()) {
+                message.reply(welcome(resumed.get(), player).put("resumed", true).put("missed", resumed.get().missed()));
+                return;
+            }
             if (!session.bind(player)) {
                 refuse(message, ErrorCode.ALREADY_AUTHENTICATED, "This connection is already logged in.");
                 return;
             }
+            resumption.endDropped(player);
             log.info("Player '{}' connected (session {})", player.name(), session.id());
-            message.reply(new JsonObject()
-                    .put("ok", true)
-                    .put("session", session.address())
-                    .put("player", new JsonObject().put("name", player.name()))
-                    .put("motd", settings.get(GatewaySettings.MOTD))
-                    .put("serverTime", System.currentTimeMillis()));
+            message.reply(welcome(session, player).put("resumed", false));
         });
+    }
+
+    private JsonObject welcome(Session session, PlayerIdentity player) {
+        return new JsonObject()
+                .put("ok", true)
+                .put("session", session.address())
+                .put("player", new JsonObject().put("name", player.name()))
+                .put("motd", settings.get(GatewaySettings.MOTD))
+                .put("serverTime", System.currentTimeMillis());
+    }
+
+    /** A hello's {@code "resume": {"session": "<address>", "seq": <last seen>}}; anything else is no resume. */
+    private record Resume(String session, long seq) {
+        static Optional<Resume> of(Object value) {
+            if (!(value instanceof JsonObject json) || !(json.getValue("session") instanceof String address)
+                    || !(json.getValue("seq") instanceof Number seq) || seq.longValue() < 0) {
+                return Optional.empty();
+            }
+            return Optional.of(new Resume(address, seq.longValue()));
+        }
     }
 
     private void command(Message<Object> message) {

@@ -15,6 +15,7 @@ import java.util.List;
  * @param capacityMix     the behaviour the capacity is stated for
  * @param thinkMillis     the capacity mix's mean pause between a player's commands
  * @param playSeconds     how long each capacity or round-trip step plays
+ * @param warmupSeconds   play before each run's measured part: a freshly started node compiles its hot paths meanwhile
  * @param chatPlayers     players of each chat fan-out series (rooms of 20)
  * @param chatThinks      the pauses tried, per series (shorter: more lines), until p99 passes 250 ms
  * @param bigRoom         players in the one big room
@@ -25,7 +26,7 @@ import java.util.List;
  * @param soakSeconds     the soak's length
  */
 record BenchPlan(int benchRooms, List<String> gatewayJvm, List<String> gameJvm, List<Integer> memorySteps, List<Integer> capacitySteps,
-                 List<Integer> splitSteps, String capacityMix, int thinkMillis, int playSeconds, List<Integer> chatPlayers,
+                 List<Integer> splitSteps, String capacityMix, int thinkMillis, int playSeconds, int warmupSeconds, List<Integer> chatPlayers,
                  List<List<Integer>> chatThinks, int bigRoom, List<Integer> bigRoomRates, int chatSeconds, int stormPlayers,
                  int reconnectPlayers, int soakSeconds) {
 
@@ -37,14 +38,14 @@ record BenchPlan(int benchRooms, List<String> gatewayJvm, List<String> gameJvm, 
     private static final List<String> NODE_JVM = List.of("-Xms1g", "-Xmx2g", "-XX:NativeMemoryTracking=summary");
 
     static final BenchPlan FULL = new BenchPlan(1000, NODE_JVM, List.of("-Xms1g", "-Xmx2g"),
-            List.of(5_000, 15_000), List.of(5_000, 10_000, 15_000), List.of(15_000),
-            MIX, 5_000, 30, List.of(1_000, 5_000),
+            List.of(5_000, 15_000), List.of(5_000, 7_500, 10_000, 12_500, 15_000), List.of(2_500, 5_000, 7_500, 10_000, 12_500),
+            MIX, 5_000, 30, 10, List.of(1_000, 5_000),
             List.of(List.of(1_000, 500, 250, 150, 100, 70, 50), List.of(4_000, 2_000, 1_000, 700, 500, 400, 300)),
             500, List.of(2, 5, 10, 20), 15, 5_000, 10_000, 600);
 
     static final BenchPlan QUICK = new BenchPlan(60, NODE_JVM, List.of("-Xmx512m"),
             List.of(100, 300), List.of(100, 300), List.of(100, 300),
-            MIX, 2_000, 8, List.of(100, 200),
+            MIX, 2_000, 8, 2, List.of(100, 200),
             List.of(List.of(1_000, 250), List.of(1_000, 500)),
             100, List.of(2, 10), 6, 200, 300, 30);
 }

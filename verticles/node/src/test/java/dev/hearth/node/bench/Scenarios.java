@@ -187,7 +187,7 @@ final class Scenarios {
     /** The load tool's options for players playing the capacity mix, in rooms of 20, for {@code seconds}. */
     private String[] mixArgs(int players, int seconds, String... more) {
         List<String> args = new ArrayList<>(List.of("--players", "" + players, "--duration", "" + seconds, "--mix", plan.capacityMix(),
-                "--think", "" + plan.thinkMillis(), "--rooms-of", "" + ROOM, "--enter-limit", "600"));
+                "--think", "" + plan.thinkMillis(), "--rooms-of", "" + ROOM, "--enter-limit", "600", "--warmup", "" + plan.warmupSeconds()));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
     }
@@ -234,7 +234,8 @@ final class Scenarios {
 
     private BotRun chatRun(String label, int players, int roomSize, int think, int first, String... more) throws InterruptedException {
         List<String> args = new ArrayList<>(List.of("--players", "" + players, "--duration", "" + plan.chatSeconds(), "--mix", "say=1",
-                "--line-bytes", "100", "--think", "" + think, "--rooms-of", "" + roomSize, "--first", "" + first, "--enter-limit", "600"));
+                "--line-bytes", "100", "--think", "" + think, "--rooms-of", "" + roomSize, "--first", "" + first, "--enter-limit", "600",
+                "--warmup", "" + plan.warmupSeconds()));
         args.addAll(List.of(more));
         return BotRun.play(label, nodes, runs, log, args.toArray(String[]::new));
     }
