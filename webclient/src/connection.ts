@@ -1,10 +1,12 @@
 // One authenticated bridge connection that survives drops: open the socket, say hello
 // with the newest token, register the session address, and on a drop start again
-// after an exponential backoff with jitter. Commands carry unique ids and time out.
+// after an exponential backoff with jitter, resuming the same session (the server replays
+// what was missed). Commands carry unique ids and time out.
 import EventBus, { type BridgeError, type BridgeMessage, type UnhandledFrame } from '@vertx/eventbus-bridge-client.js';
 import {
   ADDRESS_COMMAND,
   ADDRESS_HELLO,
+  ADDRESS_LOGOUT,
   ADDRESS_TOKEN,
   isObject,
   readError,
@@ -14,7 +16,7 @@ import {
   type HelloOk,
   type PushedEvent,
 } from './protocol';
-import type { StoredSession } from './session-store';
+import { loadResumePoint, saveResumePoint, type ResumePoint, type StoredSession } from './session-store';
 
 export type ConnectionState =
   | { kind: 'connecting'; attempt: number }
@@ -24,8 +26,11 @@ export type ConnectionState =
 
 export interface ConnectionHandlers {
   state(state: ConnectionState): void;
-  /** After every successful hello; `resumed` is false for the first one. */
-  welcome(hello: HelloOk, resumed: boolean): void;
+  /**
+   * After every successful hello; `reconnected` is false for the first one. `hello.resumed`
+   * says whether the server resumed the session (the missed events follow) or began a new one.
+   */
+  welcome(hello: HelloOk, reconnected: boolean): void;
   event(event: PushedEvent): void;
   /** Events `from`..`to` (inclusive) of this session never arrived. */
   gap(from: number, to: number): void;
@@ -81,6 +86,8 @@ export class Connection {
   private welcomed = 0;
   private sessionAddress: string | null = null;
   private lastSeq = 0;
+  /** The session to resume on the next hello: the last one, where it left off. */
+  private resumeFrom: ResumePoint | null = null;
   private state: ConnectionState = { kind: 'offline', reason: 'not started' };
   private retryTimer = 0;
   private connectTimer = 0;
@@ -97,6 +104,8 @@ export class Connection {
     private readonly timing: Timing = DEFAULT_TIMING,
   ) {
     window.addEventListener('online', this.wake);
+    // A reload resumes the session this tab had.
+    window.addEventListener('pagehide', () => saveResumePoint(this.stopped ? null : this.resumePoint()));
     window.addEventListener('offline', this.lostNetwork);
     document.addEventListener('visibilitychange', this.onVisible);
   }
@@ -114,12 +123,28 @@ export class Connection {
     this.stopped = false;
     this.attempt = 0;
     this.welcomed = 0;
+    this.resumeFrom = loadResumePoint();
+    saveResumePoint(null);
     this.open();
+  }
+
+  /** Leaves the world now (no resume window on the server), then closes for good. */
+  logout(): void {
+    const bus = this.bus;
+    if (bus && this.state.kind === 'online') {
+      try {
+        bus.send(ADDRESS_LOGOUT, {}, () => undefined);
+      } catch {
+        // closing anyway
+      }
+    }
+    this.stop('signed out');
   }
 
   /** Closes for good (logout, rejected token). */
   stop(reason = 'signed out'): void {
     this.stopped = true;
+    this.resumeFrom = null;
     this.clearTimers();
     this.dropBus();
     this.failPending('connection_lost', 'Disconnected before the server answered.');
@@ -222,7 +247,8 @@ export class Connection {
       if (this.bus === bus) this.lost('no answer to hello');
     }, this.timing.helloTimeoutMs);
     try {
-      bus.send(ADDRESS_HELLO, { token: session.token }, (err, msg) => {
+      const body = this.resumeFrom ? { token: session.token, resume: this.resumeFrom } : { token: session.token };
+      bus.send(ADDRESS_HELLO, body, (err, msg) => {
         window.clearTimeout(timer);
         if (this.bus !== bus) return;
         const body = err ? null : msg?.body;
@@ -250,12 +276,14 @@ export class Connection {
   private welcome(bus: EventBus, hello: HelloOk): void {
     window.clearTimeout(this.connectTimer);
     this.sessionAddress = hello.session;
-    this.lastSeq = 0;
+    // Resumed: the missed events come next, numbered on from where we were.
+    if (hello.resumed !== true) this.lastSeq = 0;
+    this.resumeFrom = null;
     this.attempt = 0;
-    const resumed = this.welcomed > 0;
+    const reconnected = this.welcomed > 0;
     this.welcomed += 1;
     this.setState({ kind: 'online', since: Date.now() });
-    this.on.welcome(hello, resumed);
+    this.on.welcome(hello, reconnected);
     try {
       bus.registerHandler(hello.session, (err, msg) => {
         if (this.bus !== bus) return;
@@ -304,8 +332,13 @@ export class Connection {
     this.retryTimer = window.setTimeout(() => this.open(), delay);
   }
 
+  private resumePoint(): ResumePoint | null {
+    return this.sessionAddress ? { session: this.sessionAddress, seq: this.lastSeq } : this.resumeFrom;
+  }
+
   private dropBus(): void {
     const bus = this.bus;
+    if (!this.stopped) this.resumeFrom = this.resumePoint();
     this.bus = null;
     this.sessionAddress = null;
     window.clearTimeout(this.refreshTimer);

@@ -88,6 +88,8 @@ class App {
   private looking = false;
   /** The panel queries wait for the session's first event after a hello. */
   private queriesDue = false;
+  /** A reload that resumed its session: the page has drawn nothing yet, so it looks once. */
+  private lookDue = false;
   private queriesTimer = 0;
 
   constructor() {
@@ -105,7 +107,7 @@ class App {
     });
     this.connection = new Connection(new URL('eventbus', window.location.href).toString(), () => this.session, {
       state: (s) => this.onState(s),
-      welcome: (hello, resumed) => this.onWelcome(hello, resumed),
+      welcome: (hello, reconnected) => this.onWelcome(hello, reconnected),
       event: (e) => {
         this.onEvent(e, 'push');
         if (this.queriesDue) this.askPanels();
@@ -193,7 +195,7 @@ class App {
 
   private signOut(message: { text: string; kind: 'error' | 'info' }): void {
     const name = this.session?.name;
-    this.connection.stop('signed out');
+    this.connection.logout();
     this.session = null;
     clearSession();
     this.gameScreen.hidden = true;
@@ -217,7 +219,7 @@ class App {
     }
   }
 
-  private onWelcome(hello: HelloOk, resumed: boolean): void {
+  private onWelcome(hello: HelloOk, reconnected: boolean): void {
     this.clock.sync(hello.serverTime);
     const name = hello.player?.name || this.session?.name || '';
     if (this.session && name && name !== this.session.name) {
@@ -226,11 +228,11 @@ class App {
       this.showName(name);
     }
     const motd = typeof hello.motd === 'string' ? hello.motd.trim() : '';
-    const hint = !resumed && !/\bhelp\b/i.test(motd);
+    const hint = !reconnected && !/\bhelp\b/i.test(motd);
     this.log.add(
       'system',
       el('span', { class: 'glyph' }, '✓ '),
-      resumed ? 'Reconnected.' : `Connected as ${name}.`,
+      reconnected ? (hello.resumed ? 'Reconnected: you never left.' : 'Reconnected.') : `Connected as ${name}.`,
       hint ? ' Type ' : '',
       hint ? el('kbd', {}, 'help') : '',
       hint ? ' to see what you can do.' : '',
@@ -240,10 +242,12 @@ class App {
       this.lastMotd = motd;
     }
     // Ask once the session is registered: its first event (the room) says so. Commands sent
-    // before that race the registration on the server.
+    // before that race the registration on the server. A resumed session is in the world
+    // already, and may have missed nothing: it asks at once.
     this.queriesDue = true;
+    this.lookDue = hello.resumed === true && !reconnected;
     window.clearTimeout(this.queriesTimer);
-    this.queriesTimer = window.setTimeout(() => this.askPanels(), 3_000);
+    this.queriesTimer = window.setTimeout(() => this.askPanels(), hello.resumed ? 0 : 3_000);
   }
 
   private askPanels(): void {
@@ -251,6 +255,10 @@ class App {
     if (!this.queriesDue || !this.connection.online) return;
     this.queriesDue = false;
     for (const line of PANEL_QUERIES) this.quiet(line);
+    if (this.lookDue) {
+      this.lookDue = false;
+      this.send('look');
+    }
   }
 
   /** Sends a query whose answer only fills the panels; a refusal (an older server) is ignored. */

@@ -7,6 +7,7 @@
 export const ADDRESS_HELLO = 'hearth.hello';
 export const ADDRESS_COMMAND = 'hearth.command';
 export const ADDRESS_TOKEN = 'hearth.token';
+export const ADDRESS_LOGOUT = 'hearth.logout';
 
 /** The error shape shared by HTTP bodies and bridge replies. */
 export interface ProtocolError {
@@ -26,6 +27,8 @@ export interface HelloOk {
   player: { name: string };
   motd?: string;
   serverTime?: number;
+  /** True when the hello resumed the session asked for: the events missed follow, with the seqs after it. */
+  resumed?: boolean;
 }
 
 export interface Failure {

@@ -41,3 +41,33 @@ export function clearSession(): void {
 export function sessionFromLogin(token: string, expiresIn: number, name: string): StoredSession {
   return { token, expiresAt: Date.now() + expiresIn * 1000, name };
 }
+
+/** Where a connection left off: the session to resume and the last seq it received. */
+export interface ResumePoint {
+  session: string;
+  seq: number;
+}
+
+const RESUME_KEY = 'hearth.resume';
+
+/** Kept across a reload of the tab, so the player resumes the same session (docs/protocol.md, "Resume"). */
+export function saveResumePoint(point: ResumePoint | null): void {
+  try {
+    if (point) window.sessionStorage.setItem(RESUME_KEY, JSON.stringify(point));
+    else window.sessionStorage.removeItem(RESUME_KEY);
+  } catch {
+    // Storage disabled: a reload starts a new session.
+  }
+}
+
+export function loadResumePoint(): ResumePoint | null {
+  try {
+    const raw = window.sessionStorage.getItem(RESUME_KEY);
+    if (!raw) return null;
+    const v = JSON.parse(raw) as Partial<ResumePoint>;
+    if (typeof v.session !== 'string' || typeof v.seq !== 'number') return null;
+    return { session: v.session, seq: v.seq };
+  } catch {
+    return null;
+  }
+}

@@ -65,6 +65,8 @@ final class Bot {
     private long nextTimer = -1;
     private long pingTimer = -1;
     private long lastSeq;
+    /** The session address of its last hello: what a reconnect resumes. */
+    private String session;
     private int commandIds;
 
     /**
@@ -157,8 +159,8 @@ final class Bot {
 
     /**
      * The reconnect storm, once: drops the socket as a lost connection would (no close
-     * handshake, no goodbye), then at once opens another and enters with the same token:
-     * hello, register, the first room. The old socket's close is no error; a command it had in
+     * handshake, no goodbye), then at once opens another and resumes its session with the same
+     * token: hello with the last seq it saw, register, and the events it missed. The old socket's close is no error; a command it had in
      * flight is counted as interrupted. A bot not in the world now (still entering, gone)
      * sits it out.
      */
@@ -173,7 +175,7 @@ final class Bot {
         cancel(pingTimer);
         droppedAt = System.nanoTime();
         socket.drop();
-        open()
+        resume()
                 .onSuccess(this::back)
                 .onFailure(failure -> {
                     away = false;
@@ -186,13 +188,36 @@ final class Bot {
 
     /** Opens a socket and enters the world with the token it has; the socket once the first room has come. */
     private Future<BridgeSocket> open() {
+        return connect().compose(open -> {
+            lastSeq = 0; // seq counts per session
+            return WorldEntry.enter(vertx, open, token, this::event, ENTER_TIMEOUT_MILLIS).map(hello -> entered(open, hello));
+        });
+    }
+
+    /** Opens a socket and resumes its session; if the gateway no longer has it, enters afresh (a new session, seq from 1). */
+    private Future<BridgeSocket> resume() {
+        return connect().compose(open -> {
+            long seen = lastSeq;
+            return WorldEntry.resume(vertx, open, token, session, seen, this::resumedEvent, ENTER_TIMEOUT_MILLIS)
+                    .map(hello -> {
+                        if (hello.getBoolean("resumed", false)) run.stats().resumed.increment();
+                        return entered(open, hello);
+                    });
+        });
+    }
+
+    private BridgeSocket entered(BridgeSocket open, JsonObject hello) {
+        session = hello.getString("session");
+        return open;
+    }
+
+    private Future<BridgeSocket> connect() {
         return BridgeSocket.connect(vertx, sockets, run.options().gateway(), ENTER_TIMEOUT_MILLIS)
                 .recover(failure -> Future.failedFuture(new WorldEntry.Failed("connect", failure.getMessage())))
-                .compose(open -> {
+                .map(open -> {
                     socket = open;
-                    lastSeq = 0; // seq counts per session
                     open.decodeOnly(run.eventsRead()).onBadFrame(text -> run.stats().error("bad_frame", name, text));
-                    return WorldEntry.enter(vertx, open, token, this::event, ENTER_TIMEOUT_MILLIS).map(open);
+                    return open;
                 });
     }
 
@@ -406,6 +431,12 @@ final class Bot {
                 run.stats().error("failure", name, "'" + choice.line() + "': " + failure);
             }
         }
+    }
+
+    /** On a resume's socket: a seq of 1 means the gateway started a new session (it no longer had the old one). */
+    private void resumedEvent(BridgeSocket.Pushed event) {
+        if (event.seq() == 1) lastSeq = 0;
+        event(event);
     }
 
     /** A pushed event: counted, its seq checked (one more than the last, per session), and learnt from if it was decoded. */

@@ -56,11 +56,13 @@ final class RunStats {
     final LatencyHistogram placing = new LatencyHistogram();
     /** Bots whose walk went without a failure but did not end in their room (too few bench rooms seeded, or not from the tavern). */
     final LongAdder elsewhere = new LongAdder();
-    /** The reconnect storm: bots that dropped their socket, that were back (first room on the new one), that failed to be. */
+    /** The reconnect storm: bots that dropped their socket, that were back (resumed, or a first room on the new one), that failed to be. */
     final LongAdder dropped = new LongAdder();
     final LongAdder reconnected = new LongAdder();
+    /** Of those back, how many the gateway resumed (the same session; the rest entered afresh). */
+    final LongAdder resumed = new LongAdder();
     final LongAdder reconnectFailed = new LongAdder();
-    /** From a bot's drop to its first room on the new socket. */
+    /** From a bot's drop to being back: its session resumed and registered, or a first room on the new socket. */
     final LatencyHistogram reconnects = new LatencyHistogram();
     /** Commands in flight when their socket was dropped: never answered, and no error. */
     final LongAdder interrupted = new LongAdder();

@@ -170,8 +170,8 @@ public final class Summary {
         }
         if (options.reconnectAtSeconds() > 0) {
             Latencies reconnects = stats.reconnects.snapshot();
-            text.append(("reconnect storm at %d s: dropped %,d, back %,d in %.2f s (%,.1f/s), failed %,d; drop to first room p50 %s ms p99 %s ms;"
-                    + " commands cut off %,d%n").formatted(options.reconnectAtSeconds(), dropped(), reconnected(), reconnectSeconds(),
+            text.append(("reconnect storm at %d s: dropped %,d, back %,d (%,d resumed) in %.2f s (%,.1f/s), failed %,d; drop to back p50 %s ms p99 %s ms;"
+                    + " commands cut off %,d%n").formatted(options.reconnectAtSeconds(), dropped(), reconnected(), stats.resumed.sum(), reconnectSeconds(),
                     reconnectsPerSecond(), stats.reconnectFailed.sum(), ms(reconnects.percentile(50)), ms(reconnects.percentile(99)),
                     stats.interrupted.sum()));
         }
@@ -246,7 +246,7 @@ public final class Summary {
                 .put("placing", new JsonObject().put("roomsOf", options.roomsOf()).put("placed", placed()).put("elsewhere", placedElsewhere())
                         .put("latencyMs", stats.placing.snapshot().toJson()))
                 .put("reconnect", new JsonObject().put("atSecond", options.reconnectAtSeconds()).put("dropped", dropped())
-                        .put("reconnected", reconnected()).put("failed", stats.reconnectFailed.sum())
+                        .put("reconnected", reconnected()).put("resumed", stats.resumed.sum()).put("failed", stats.reconnectFailed.sum())
                         .put("seconds", Math.round(reconnectSeconds() * 1000) / 1000.0).put("perSecond", round(reconnectsPerSecond()))
                         .put("latencyMs", stats.reconnects.snapshot().toJson()).put("interruptedCommands", stats.interrupted.sum()))
                 .put("sent", sent())

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.util.Optional;
 
 /**
- * Decides every bridge event: deny by default. A socket may send only to the three
+ * Decides every bridge event: deny by default. A socket may send only to the
  * session endpoints and register only its own session address. What it sends is
  * re-stamped with the gateway's own header, so a client can never claim to be
  * someone else: its headers are dropped, not merged.

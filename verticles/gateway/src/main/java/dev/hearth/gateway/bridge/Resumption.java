@@ -76,7 +76,8 @@ public final class Resumption {
         sessions.droppedOf(player).stream().filter(Session::dropped).forEach(this::end);
     }
 
-    private void end(Session session) {
+    /** The session is over: found no more, and the world told the player left (if they had entered). */
+    void end(Session session) {
         sessions.end(session);
         if (session.inWorld()) world.leave(session);
     }

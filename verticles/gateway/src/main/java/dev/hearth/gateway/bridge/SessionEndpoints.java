@@ -22,13 +22,13 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The three addresses a client may send to (docs/protocol.md, sections 3 and 4). The
+ * The addresses a client may send to (docs/protocol.md, sections 3 and 4). The
  * session is found through the header {@link BridgeGuard} stamped, never through
  * anything the client wrote.
  */
 public final class SessionEndpoints {
     private static final Logger log = LoggerFactory.getLogger(SessionEndpoints.class);
-    private static final long CLOSE_AFTER_REFUSAL_MS = 250;
+    private static final long CLOSE_AFTER_LAST_REPLY_MS = 250;
 
     private final Vertx edge;
     private final SessionRegistry sessions;
@@ -54,7 +54,8 @@ public final class SessionEndpoints {
         return Future.all(
                 bus.<Object>consumer(EdgeAddresses.HELLO, this::hello).completion(),
                 bus.<Object>consumer(EdgeAddresses.COMMAND, this::command).completion(),
-                bus.<Object>consumer(EdgeAddresses.TOKEN, this::refreshToken).completion()
+                bus.<Object>consumer(EdgeAddresses.TOKEN, this::refreshToken).completion(),
+                bus.<Object>consumer(EdgeAddresses.LOGOUT, this::logout).completion()
         ).mapEmpty();
     }
 
@@ -72,7 +73,7 @@ public final class SessionEndpoints {
         tokens.verify(token).onComplete(verified -> {
             if (verified.failed()) {
                 refuse(message, ErrorCode.BAD_TOKEN, "Your login has expired or is not valid. Please log in again.");
-                edge.setTimer(CLOSE_AFTER_REFUSAL_MS, t -> session.socket().close());
+                edge.setTimer(CLOSE_AFTER_LAST_REPLY_MS, t -> session.socket().close());
                 return;
             }
             PlayerIdentity player = verified.result();
@@ -141,6 +142,16 @@ public final class SessionEndpoints {
                 .put("ok", true)
                 .put("token", tokens.issue(session.player().orElseThrow()))
                 .put("expiresIn", tokens.lifetime().toSeconds())));
+    }
+
+    /** The player is leaving: out of the world now (no resume window), then the connection closes. */
+    private void logout(Message<Object> message) {
+        authenticatedSession(message).ifPresent(session -> {
+            log.info("Player '{}' logged out (session {})", session.player().orElseThrow().name(), session.id());
+            resumption.end(session);
+            message.reply(new JsonObject().put("ok", true));
+            edge.setTimer(CLOSE_AFTER_LAST_REPLY_MS, t -> session.socket().close());
+        });
     }
 
     /** The session the guard stamped on the message; refused (and empty) when there is none, or it has not logged in. */

@@ -315,10 +315,11 @@ final class Scenarios {
         JsonObject reconnect = run.result().getJsonObject("reconnect", new JsonObject());
         report.reconnect(players, reconnect);
         report.table("reconnect", "Reconnect storm",
-                count(players) + " players playing the capacity mix all drop their connection at once, 15 s into play, and resume with the "
-                        + "token they hold (new WebSocket, hello, first room); no new login.",
-                new String[]{"players", "reconnected", "all back after s", "reconnects/s", "p50 ms", "p99 ms", "errors"},
-                List.<String[]>of(new String[]{count(players), count(reconnect.getLong("reconnected", 0L)),
+                count(players) + " players playing the capacity mix all drop their connection at once, 15 s into play, and resume their "
+                        + "session with the token they hold (new WebSocket, hello with the last seq seen, register, the events missed); no new login. "
+                        + "Latency is from the drop to being back.",
+                new String[]{"players", "back", "resumed", "all back after s", "reconnects/s", "p50 ms", "p99 ms", "errors"},
+                List.<String[]>of(new String[]{count(players), count(reconnect.getLong("reconnected", 0L)), count(reconnect.getLong("resumed", 0L)),
                         String.format(Locale.ROOT, "%.2f", reconnect.getDouble("seconds", 0.0)), num(reconnect.getDouble("perSecond", 0.0)),
                         ms(reconnect.getJsonObject("latencyMs", new JsonObject()).getDouble("p50", 0.0)),
                         ms(reconnect.getJsonObject("latencyMs", new JsonObject()).getDouble("p99", 0.0)), run.errorText()}));

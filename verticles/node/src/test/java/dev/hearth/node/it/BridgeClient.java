@@ -25,6 +25,9 @@ final class BridgeClient implements AutoCloseable {
     private final AtomicInteger replies = new AtomicInteger();
     private final WebSocket socket;
     private volatile boolean closed;
+    private volatile JsonObject hello;
+    /** The highest seq among events already consumed by a wait. */
+    private volatile long lastSeqConsumed;
 
     private BridgeClient(int port) throws Exception {
         socket = HttpClient.newHttpClient().newWebSocketBuilder()
@@ -41,9 +44,40 @@ final class BridgeClient implements AutoCloseable {
         BridgeClient client = connect(port);
         JsonObject hello = client.request("hearth.hello", new JsonObject().put("token", token));
         if (!hello.getBoolean("ok", false)) throw new AssertionError("hello refused: " + hello);
+        client.hello = hello;
         client.send(new JsonObject().put("type", "register").put("address", hello.getString("session")));
         client.awaitEvent(e -> "room".equals(e.getString("type")));
         return client;
+    }
+
+    /**
+     * Connects and resumes the session at {@code address} (docs/protocol.md, "Resume"),
+     * registering it again; the hello reply says whether it was resumed.
+     */
+    static BridgeClient resume(int port, String token, String address, long lastSeq) throws Exception {
+        BridgeClient client = connect(port);
+        client.hello = client.request("hearth.hello", new JsonObject().put("token", token)
+                .put("resume", new JsonObject().put("session", address).put("seq", lastSeq)));
+        if (!client.hello.getBoolean("ok", false)) throw new AssertionError("hello refused: " + client.hello);
+        client.send(new JsonObject().put("type", "register").put("address", client.hello.getString("session")));
+        return client;
+    }
+
+    /** The reply to this client's hello. */
+    JsonObject hello() {
+        return hello;
+    }
+
+    /** The highest seq received so far. */
+    long lastSeq() {
+        return frames.stream().filter(f -> "rec".equals(f.getString("type")) && f.getValue("body") instanceof JsonObject)
+                .mapToLong(f -> f.getJsonObject("body").getLong("seq", 0L)).reduce(lastSeqConsumed, Math::max);
+    }
+
+    /** Cuts the connection as a network does: no close handshake. */
+    void drop() {
+        socket.abort();
+        closed = true;
     }
 
     void send(JsonObject frame) {
@@ -95,6 +129,9 @@ final class BridgeClient implements AutoCloseable {
             for (JsonObject frame : frames) {
                 if (matching.test(frame)) {
                     frames.remove(frame);
+                    if (frame.getValue("body") instanceof JsonObject body && body.getValue("seq") instanceof Number seq) {
+                        lastSeqConsumed = Math.max(lastSeqConsumed, seq.longValue());
+                    }
                     return frame;
                 }
             }

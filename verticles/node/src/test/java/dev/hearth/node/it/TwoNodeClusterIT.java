@@ -128,6 +128,56 @@ class TwoNodeClusterIT {
     }
 
     @Test
+    void aDroppedPlayerResumesTheSameSessionAndIsSentWhatTheyMissedWhileTheRoomNeverSawThemLeave() throws Exception {
+        String alice = Accounts.uniqueName("Alice");
+        String bob = Accounts.uniqueName("Bob");
+        String aliceToken = Accounts.registerAndLogin(gateway.httpPort, alice);
+        try (BridgeClient b = BridgeClient.enter(gateway.httpPort, Accounts.registerAndLogin(gateway.httpPort, bob))) {
+            BridgeClient a = BridgeClient.enter(gateway.httpPort, aliceToken);
+            b.awaitEvent(e -> "arrived".equals(e.getString("type")) && alice.equals(e.getString("who")));
+            a.awaitEvent(e -> "channel_history".equals(e.getString("type")) && "newbie".equals(e.getString("channel")));
+            String address = a.hello().getString("session");
+            long seen = a.lastSeq();
+            a.drop();
+            Await.within(Duration.ofSeconds(10), "the gateway holds the dropped session", () -> gateway.status().getInteger("droppedSessions") >= 1);
+            assertThat(b.command("r1", "say Are you still there?").getBoolean("ok")).isTrue();
+
+            try (BridgeClient back = BridgeClient.resume(gateway.httpPort, aliceToken, address, seen)) {
+                assertThat(back.hello().getBoolean("resumed")).isTrue();
+                assertThat(back.hello().getString("session")).isEqualTo(address);
+                assertThat(back.hello().getLong("missed")).isGreaterThanOrEqualTo(1L);
+                JsonObject missed = back.awaitEvent(e -> "said".equals(e.getString("type")));
+                assertThat(missed.getString("text")).isEqualTo("Are you still there?");
+                assertThat(missed.getLong("seq")).as("numbered on from the last seen").isGreaterThan(seen);
+                assertThat(back.command("r2", "say Yes, I never left").getBoolean("ok")).isTrue();
+                assertThat(b.awaitEvent(e -> "said".equals(e.getString("type")) && alice.equals(e.getString("from"))).getString("text"))
+                        .isEqualTo("Yes, I never left");
+                assertThat(b.received()).as("Bob never saw Alice leave")
+                        .noneMatch(f -> f.getJsonObject("body") != null && "left".equals(f.getJsonObject("body").getString("type"))
+                                && alice.equals(f.getJsonObject("body").getString("who")));
+
+                assertThat(back.request("hearth.logout", new JsonObject()).getBoolean("ok")).isTrue();
+                b.awaitEvent(e -> "left".equals(e.getString("type")) && alice.equals(e.getString("who")));
+                assertThat(back.awaitClosed()).as("the logged-out connection is closed").isTrue();
+            }
+        }
+    }
+
+    @Test
+    void aResumeWithAnotherPlayersTokenGetsANewSessionOfItsOwn() throws Exception {
+        String alice = Accounts.uniqueName("Alice");
+        String mallory = Accounts.uniqueName("Mallory");
+        try (BridgeClient a = BridgeClient.enter(gateway.httpPort, Accounts.registerAndLogin(gateway.httpPort, alice));
+             BridgeClient m = BridgeClient.resume(gateway.httpPort, Accounts.registerAndLogin(gateway.httpPort, mallory),
+                     a.hello().getString("session"), 0)) {
+            assertThat(m.hello().getBoolean("resumed")).isFalse();
+            assertThat(m.hello().getString("session")).isNotEqualTo(a.hello().getString("session"));
+            assertThat(m.hello().getJsonObject("player").getString("name")).isEqualTo(mallory);
+            m.awaitEvent(e -> "room".equals(e.getString("type")));
+        }
+    }
+
+    @Test
     void aNodeWhoseDatabaseDiffersRefusesToJoinAndSaysWhy() throws Exception {
         DatabaseUrl other = TestDatabase.fresh();
         try (NodeProcess stranger = NodeProcess.start("stranger", env("game", NodeProcess.freePort(), other), workDir)) {

@@ -49,9 +49,11 @@ public final class EdgeAddresses {
     public static final String COMMAND = "hearth.command";
     /** In-band token refresh. */
     public static final String TOKEN = "hearth.token";
+    /** The player leaves on purpose: the session ends now, with no resume window. */
+    public static final String LOGOUT = "hearth.logout";
 
     /** The only addresses a client may send to: deny by default. */
-    public static final java.util.List<String> CLIENT_SENDABLE = java.util.List.of(HELLO, COMMAND, TOKEN);
+    public static final java.util.List<String> CLIENT_SENDABLE = java.util.List.of(HELLO, COMMAND, TOKEN, LOGOUT);
 
     private static final String SESSION_PREFIX = "hearth.session.";
 
