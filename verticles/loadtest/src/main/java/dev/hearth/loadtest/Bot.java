@@ -174,8 +174,8 @@ final class Bot {
         cancel(nextTimer);
         cancel(pingTimer);
         droppedAt = System.nanoTime();
-        socket.drop();
-        resume()
+        // Its file closed first: a generator near its open-file limit has none to spare for both.
+        socket.drop().compose(closed -> resume())
                 .onSuccess(this::back)
                 .onFailure(failure -> {
                     away = false;

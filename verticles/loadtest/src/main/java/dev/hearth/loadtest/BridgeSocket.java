@@ -1,5 +1,6 @@
 package dev.hearth.loadtest;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -164,11 +165,18 @@ final class BridgeSocket {
      * Drops the connection as a network failure would: the TCP connection closes with no
      * WebSocket close handshake. Counts as closed by us.
      */
-    void drop() {
+    Future<Void> drop() {
         closing = true;
-        if (socket.isClosed()) return;
-        if (socket instanceof WebSocketInternal internal) internal.channelHandlerContext().close();
-        else socket.close((short) 1001, "dropped");
+        if (socket.isClosed()) return Future.succeededFuture();
+        if (!(socket instanceof WebSocketInternal internal)) return socket.close((short) 1001, "dropped");
+        Promise<Void> closed = Promise.promise();
+        Context caller = Vertx.currentContext();
+        // Netty answers on its own thread: the caller carries on on its context.
+        internal.channelHandlerContext().close().addListener(done -> {
+            if (caller == null) closed.complete();
+            else caller.runOnContext(v -> closed.complete());
+        });
+        return closed.future();
     }
 
     /** The close frame's code and reason, for the log. */

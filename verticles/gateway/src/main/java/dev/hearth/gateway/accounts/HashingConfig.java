@@ -26,12 +26,20 @@ public record HashingConfig(int memoryKib, int iterations, int parallelism, int 
 
     /** OWASP's Argon2id minimum (m=19 MiB, t=2, p=1): about 0.3 s of one core per hash here. */
     public static HashingConfig owasp() {
-        return new HashingConfig(19_456, 2, 1, 2, 16);
+        return new HashingConfig(19_456, 2, 1, defaultThreads(), 16);
     }
 
     /** Valid but fast: for tests and local development, never for real passwords. */
     public static HashingConfig cheap() {
-        return new HashingConfig(1_024, 1, 1, 2, 16);
+        return new HashingConfig(1_024, 1, 1, defaultThreads(), 16);
+    }
+
+    /**
+     * Half the cores (at least one): a login storm may take that much of the machine and no
+     * more, so the players already in keep the rest.
+     */
+    static int defaultThreads() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     }
 
     /** The profile a setting names: {@code owasp} or {@code cheap}. */
