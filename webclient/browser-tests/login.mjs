@@ -129,9 +129,9 @@ describe('Hearth web client in a real browser', { timeout: 300_000 }, () => {
   test('a dropped connection comes back by itself, in the same session, with what was said meanwhile', async () => {
     await a.page.evaluate(() => window.hearth.drop());
     await a.page.locator('[data-testid="connection-status"]:not([data-state="online"])').waitFor();
-    await b.page.keyboard.type('say while you were away');
-    await b.page.keyboard.press('Enter');
-    await logLine(b.page, 'said', 'while you were away').waitFor();
+    await b.page.getByTestId('command-input').fill('say while you were away');
+    await b.page.getByTestId('command-input').press('Enter');
+    await logLine(b.page, 'said-you', 'while you were away').waitFor();
     await waitForState(a.page, 'online');
     await logLine(a.page, 'system', 'Reconnected: you never left').waitFor();
     await logLine(a.page, 'said', 'while you were away').waitFor();
