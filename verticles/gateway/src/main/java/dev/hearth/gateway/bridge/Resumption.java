@@ -61,6 +61,8 @@ public final class Resumption {
      * @return the session, now carried by {@code socket}; empty when it cannot be resumed
      */
     Optional<Session> resume(SockJSSocket socket, PlayerIdentity player, String address, long lastSeen) {
+        // The hello's own connection may have closed while its token was checked: nothing to resume onto.
+        if (sessions.bySocket(socket).isEmpty()) return Optional.empty();
         Optional<Session> previous = sessions.byAddress(address)
                 .filter(Session::inWorld)
                 .filter(s -> s.player().map(p -> p.accountId() == player.accountId()).orElse(false));

@@ -39,7 +39,7 @@ public final class SessionEndpoints {
     private final String nodeId;
 
     public SessionEndpoints(Vertx edge, SessionRegistry sessions, TokenService tokens, WorldLink world, Resumption resumption,
-                     LiveSettings settings, String nodeId) {
+                            LiveSettings settings, String nodeId) {
         this.edge = edge;
         this.sessions = sessions;
         this.tokens = tokens;

@@ -113,6 +113,18 @@ class ResumptionTest {
     }
 
     @Test
+    void a_hello_whose_connection_closed_meanwhile_resumes_nothing_and_the_window_still_runs() {
+        Session alice = inWorld(Sockets.unused(), 10);
+        onEdge(() -> resumption.closed(alice.socket()));
+        SockJSSocket socket = Sockets.unused();
+        sessions.open(socket);
+        onEdge(() -> resumption.closed(socket));
+
+        assertThat(onEdge(() -> resumption.resume(socket, ALICE, alice.address(), 0))).isEmpty();
+        assertThat(alice.dropped()).as("still waiting out its window").isTrue();
+    }
+
+    @Test
     void a_resume_of_a_session_still_connected_closes_the_old_connection() {
         List<String> old = new CopyOnWriteArrayList<>();
         SockJSSocket oldSocket = Sockets.recording(old);
